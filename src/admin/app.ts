@@ -1,0 +1,32 @@
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Env } from "../env";
+import { badRequest, zodIssuesToFields } from "../http/problem";
+import { requireAdminToken } from "./auth";
+
+export type AdminEnv = { Bindings: Env };
+
+/** A router whose zod validation failures become 400 problems naming each bad field. */
+export function adminRouter() {
+  return new OpenAPIHono<AdminEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === "json" ? undefined : result.target;
+        throw badRequest(zodIssuesToFields(result.error.issues, where));
+      }
+    },
+  });
+}
+
+export function adminApi() {
+  const app = adminRouter();
+  app.use("/v1/*", requireAdminToken);
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Event Gateway admin API", version: "0.1.0", description: "Manage sources, destinations and connections; search, trace and retry webhooks." },
+    security: [{ adminToken: [] }],
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  return app;
+}

@@ -1,0 +1,26 @@
+import { Hono } from "hono";
+import { adminApi } from "./admin/app";
+import type { Env } from "./env";
+import { Problem, problemResponse } from "./http/problem";
+import { ingest } from "./ingest/ingest-route";
+import { log } from "./log";
+
+/** The Worker's HTTP surface (spec §3): ingest under /e, the admin API under /v1, and its docs. */
+export function buildApp() {
+  const app = new Hono<{ Bindings: Env }>();
+  app.all("/e/:source_id", ingest);
+  app.all("/e/:source_id/*", ingest);
+  app.route("/", adminApi());
+  app.notFound(() => problemResponse(new Problem(404, "Not Found", "No such route.")));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(error);
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      // Hono's own client errors, such as a body that is not valid JSON.
+      return problemResponse(new Problem(status, "Bad Request", error.message));
+    }
+    log("error", "http.unhandled", { path: new URL(c.req.url).pathname, error: String(error) });
+    return problemResponse(new Problem(500, "Internal Server Error", "Something went wrong; it has been logged."));
+  });
+  return app;
+}

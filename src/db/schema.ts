@@ -1,0 +1,185 @@
+// The gateway's tables (spec §2). Timestamps are integer milliseconds since the epoch: they sort and
+// compare cheaply in SQLite, and the API turns them into ISO-8601 strings. JSON columns hold values
+// that were validated by zod before they were written.
+import { sql } from "drizzle-orm";
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+const ms = (name: string) => integer(name);
+
+export const sources = sqliteTable("sources", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  allowedMethods: json<string[]>("allowed_methods").notNull(),
+  verification: json<Record<string, unknown> | null>("verification"),
+  response: json<{ status: number; content_type: string; body: string } | null>("response"),
+  disabledAt: ms("disabled_at"),
+  createdAt: ms("created_at").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+export const destinations = sqliteTable("destinations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  url: text("url").notNull(),
+  httpMethod: text("http_method").notNull(),
+  headers: json<Record<string, string>>("headers").notNull(),
+  auth: json<Record<string, unknown> | null>("auth"),
+  signing: json<{ type: "standard_webhooks"; secrets: string[] } | null>("signing"),
+  rateLimit: json<{ limit: number; period: "second" | "minute" | "hour" } | null>("rate_limit"),
+  maxConcurrency: integer("max_concurrency"),
+  deliveryOrder: text("delivery_order").notNull(),
+  timeoutMs: integer("timeout_ms").notNull(),
+  pausedAt: ms("paused_at"),
+  createdAt: ms("created_at").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+export const connections = sqliteTable(
+  "connections",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id),
+    destinationId: text("destination_id")
+      .notNull()
+      .references(() => destinations.id),
+    rules: json<unknown[]>("rules").notNull(),
+    pausedAt: ms("paused_at"),
+    disabledAt: ms("disabled_at"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("connections_source_name").on(t.sourceId, t.name),
+    index("connections_destination").on(t.destinationId),
+  ],
+);
+
+export const requests = sqliteTable(
+  "requests",
+  {
+    id: text("id").primaryKey(),
+    sourceId: text("source_id").notNull(),
+    receivedAt: ms("received_at").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    query: text("query").notNull(),
+    headers: json<Record<string, string>>("headers").notNull(),
+    // Bodies up to INLINE_BODY_LIMIT live here; larger ones are split across request_body_chunks
+    // (a D1 row holds at most 2 MB) and this column is NULL.
+    body: blob("body", { mode: "buffer" }).$type<Uint8Array>(),
+    bodySize: integer("body_size").notNull(),
+    bodyChunks: integer("body_chunks").notNull().default(0),
+    verified: integer("verified", { mode: "boolean" }).notNull(),
+    rejection: text("rejection"),
+    // The precise reason for a rejection, for the operator; never sent to the sender.
+    rejectionDetail: text("rejection_detail"),
+    eventsCount: integer("events_count").notNull().default(0),
+    ignored: json<{ connection_id: string; cause: string; detail?: string }[]>("ignored")
+      .notNull()
+      .default(sql`'[]'`),
+    // NULL until the queue consumer has routed the request through its source's connections.
+    routedAt: ms("routed_at"),
+    // When the request was last handed to the queue; the sweeper re-enqueues from this.
+    enqueuedAt: ms("enqueued_at").notNull(),
+  },
+  (t) => [
+    index("requests_source").on(t.sourceId, t.id),
+    index("requests_unrouted")
+      .on(t.enqueuedAt)
+      .where(sql`routed_at IS NULL AND rejection IS NULL`),
+  ],
+);
+
+export const requestBodyChunks = sqliteTable(
+  "request_body_chunks",
+  {
+    requestId: text("request_id").notNull(),
+    seq: integer("seq").notNull(),
+    data: blob("data", { mode: "buffer" }).$type<Uint8Array>().notNull(),
+  },
+  (t) => [uniqueIndex("request_body_chunks_pk").on(t.requestId, t.seq)],
+);
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    requestId: text("request_id").notNull(),
+    connectionId: text("connection_id").notNull(),
+    sourceId: text("source_id").notNull(),
+    destinationId: text("destination_id").notNull(),
+    status: text("status").$type<EventStatus>().notNull(),
+    attemptsCount: integer("attempts_count").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at"),
+    lastAttemptAt: ms("last_attempt_at"),
+    lastResponseStatus: integer("last_response_status"),
+    // A delivery in flight holds the event until this time, so a redelivered queue message cannot
+    // start a second, concurrent attempt.
+    leaseUntil: ms("lease_until"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [
+    // Routing the same request twice (a redelivered queue message) creates no second event.
+    uniqueIndex("events_request_connection").on(t.requestId, t.connectionId),
+    index("events_status").on(t.status, t.id),
+    index("events_source").on(t.sourceId, t.id),
+    index("events_connection").on(t.connectionId, t.id),
+    index("events_destination").on(t.destinationId, t.id),
+    index("events_due")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'scheduled'`),
+  ],
+);
+
+export type EventStatus = "scheduled" | "paused" | "successful" | "failed" | "cancelled";
+
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id").notNull(),
+    number: integer("number").notNull(),
+    trigger: text("trigger").notNull(),
+    url: text("url").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    errorDetail: text("error_detail"),
+    responseHeaders: json<Record<string, string>>("response_headers").notNull(),
+    responseBody: text("response_body"),
+    durationMs: integer("duration_ms").notNull(),
+    startedAt: ms("started_at").notNull(),
+  },
+  (t) => [uniqueIndex("attempts_event_number").on(t.eventId, t.number)],
+);
+
+export const issues = sqliteTable(
+  "issues",
+  {
+    id: text("id").primaryKey(),
+    connectionId: text("connection_id").notNull(),
+    destinationId: text("destination_id").notNull(),
+    status: text("status").notNull(),
+    firstSeenAt: ms("first_seen_at").notNull(),
+    lastSeenAt: ms("last_seen_at").notNull(),
+    failures: integer("failures").notNull().default(0),
+    lastAttemptId: text("last_attempt_id"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [index("issues_connection").on(t.connectionId, t.status)],
+);
+
+export const replays = sqliteTable("replays", {
+  id: text("id").primaryKey(),
+  query: json<Record<string, unknown>>("query").notNull(),
+  status: text("status").notNull(),
+  total: integer("total").notNull().default(0),
+  processed: integer("processed").notNull().default(0),
+  createdAt: ms("created_at").notNull(),
+  completedAt: ms("completed_at"),
+});

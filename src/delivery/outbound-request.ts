@@ -1,0 +1,51 @@
+// What the gateway sends to a destination for one event (spec §6), as a pure function of the
+// stored request, the destination and the event. See docs/architecture.md, "Outbound requests".
+
+export interface OutboundInput {
+  eventId: string;
+  /** Seconds since the epoch, sent as `webhook-timestamp`. */
+  timestamp: number;
+  destination: { url: string; httpMethod: string; headers: Record<string, string> };
+  request: { path: string; query: string; headers: Record<string, string> };
+}
+
+export const USER_AGENT = "EventGateway/0.1 (+https://github.com/event-gateway)";
+
+// Headers that describe one hop (RFC 9110 §7.6.1), that the runtime recomputes, or that Cloudflare's
+// edge added on the way in: none of them belongs to the webhook itself.
+const DROPPED = new Set([
+  "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
+  "trailer", "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding", "cdn-loop",
+  "x-real-ip", "true-client-ip", "user-agent", "webhook-id", "webhook-timestamp", "webhook-signature",
+]);
+const DROPPED_PREFIXES = ["cf-", "x-forwarded-"];
+
+export function isForwardedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !DROPPED.has(lower) && !DROPPED_PREFIXES.some((p) => lower.startsWith(p));
+}
+
+export function outboundUrl(destinationUrl: string, path: string, query: string): URL {
+  const url = new URL(destinationUrl);
+  if (path && path !== "/") url.pathname = url.pathname.replace(/\/$/, "") + path;
+  if (query) {
+    for (const [key, value] of new URLSearchParams(query)) url.searchParams.append(key, value);
+  }
+  return url;
+}
+
+export function outboundRequest(input: OutboundInput): { url: URL; method: string; headers: Headers } {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(input.request.headers)) {
+    if (isForwardedHeader(name)) headers.set(name, value);
+  }
+  for (const [name, value] of Object.entries(input.destination.headers)) headers.set(name, value);
+  headers.set("user-agent", USER_AGENT);
+  headers.set("webhook-id", input.eventId);
+  headers.set("webhook-timestamp", String(input.timestamp));
+  return {
+    url: outboundUrl(input.destination.url, input.request.path, input.request.query),
+    method: input.destination.httpMethod,
+    headers,
+  };
+}

@@ -1,0 +1,28 @@
+// The Worker's entry points (spec §1): HTTP (ingest, admin API, docs), the queue consumer, and the
+// cron sweeper.
+import { buildApp } from "./app";
+import { config } from "./config";
+import { database } from "./db/client";
+import type { Env } from "./env";
+import { consume } from "./queue/consumer";
+import type { QueueMessage } from "./queue/messages";
+import { sweepStragglers } from "./sweep/sweep-stragglers";
+
+const app = buildApp();
+
+export default {
+  fetch: app.fetch,
+
+  async queue(batch, env) {
+    await consume(batch, env);
+  },
+
+  async scheduled(_controller, env) {
+    await sweepStragglers(
+      database(env.DB),
+      (messages) => env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body }))),
+      Date.now(),
+      config(env).sweepGraceMs,
+    );
+  },
+} satisfies ExportedHandler<Env, QueueMessage>;

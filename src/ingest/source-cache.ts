@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { sources } from "../db/schema";
+
+export type SourceRow = typeof sources.$inferSelect;
+
+// Ingest reads its source on every request; caching it per isolate for a few seconds keeps ingest
+// at one D1 write per webhook. The price: a change to a source reaches ingest within the TTL
+// (SOURCE_CACHE_TTL_MS), which docs/architecture.md states.
+const cache = new Map<string, { row: SourceRow | null; until: number }>();
+const MAX_ENTRIES = 1000;
+
+export async function loadSource(db: Db, id: string, ttlMs: number, now: number) {
+  const hit = cache.get(id);
+  if (hit && hit.until > now) return hit.row;
+  const row = (await db.select().from(sources).where(eq(sources.id, id)).get()) ?? null;
+  if (ttlMs > 0) {
+    if (cache.size >= MAX_ENTRIES) cache.clear();
+    cache.set(id, { row, until: now + ttlMs });
+  }
+  return row;
+}
+
+/** Called by the admin API after it changes a source, so this isolate sees the change at once. */
+export function forgetSource(id: string) {
+  cache.delete(id);
+}

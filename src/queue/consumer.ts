@@ -1,0 +1,62 @@
+import { database } from "../db/client";
+import { deliverEvent } from "../delivery/deliver-event";
+import { fairLimiter } from "../delivery/fair-limiter";
+import type { Env } from "../env";
+import { log } from "../log";
+import { routeRequest } from "../routing/route-request";
+import { queueMessage, type QueueMessage } from "./messages";
+
+/**
+ * The queue consumer (spec §1): routes requests into events and delivers events. Each message is
+ * acknowledged on its own; one that throws (D1 unreachable, say) is retried by Queues, while a
+ * delivery that merely failed is rescheduled by the gateway's own retry policy and acknowledged.
+ */
+export async function consume(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const db = database(env.DB);
+  const now = () => Date.now();
+  const destinationIds = batch.messages.flatMap((m) => {
+    const parsed = queueMessage.safeParse(m.body);
+    return parsed.success && parsed.data.kind === "deliver" ? [parsed.data.destination_id] : [];
+  });
+  const limit = fairLimiter(destinationIds);
+
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      const parsed = queueMessage.safeParse(message.body);
+      if (!parsed.success) {
+        // Retrying cannot fix a message of an unknown shape; keep it visible in the logs.
+        log("error", "queue.bad_message", { message_id: message.id, issues: parsed.error.issues.length });
+        message.ack();
+        return;
+      }
+      try {
+        await handle(parsed.data, env, db, now, limit);
+        message.ack();
+      } catch (error) {
+        log("error", "queue.message_failed", { message_id: message.id, kind: parsed.data.kind, attempts: message.attempts, error: String(error) });
+        message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
+      }
+    }),
+  );
+}
+
+async function handle(msg: QueueMessage, env: Env, db: ReturnType<typeof database>, now: () => number, limit: ReturnType<typeof fairLimiter>) {
+  if (msg.kind === "route") {
+    const { messages } = await routeRequest(db, msg.request_id, now());
+    for (let i = 0; i < messages.length; i += 100) {
+      // sendBatch takes at most 100 messages.
+      await env.DELIVERY_QUEUE.sendBatch(messages.slice(i, i + 100));
+    }
+    return;
+  }
+  await limit(msg.destination_id, () =>
+    deliverEvent(
+      {
+        db,
+        now,
+        scheduleRetry: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
+      },
+      msg,
+    ),
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Queue messages carry ids, never payloads (a message holds at most 128 KB; a body holds 10 MiB).
+// Each is tagged and versioned so that a deploy with a new shape can still read the old one.
+
+export const attemptTriggers = ["initial", "automatic", "manual", "bulk_retry", "unpause"] as const;
+export type AttemptTrigger = (typeof attemptTriggers)[number];
+
+const routeMessage = z.object({
+  kind: z.literal("route"),
+  v: z.literal(1),
+  request_id: z.string(),
+});
+
+const deliverMessage = z.object({
+  kind: z.literal("deliver"),
+  v: z.literal(1),
+  event_id: z.string(),
+  // Lets the consumer share its outbound connections fairly between destinations before it has
+  // read anything from D1.
+  destination_id: z.string(),
+  trigger: z.enum(attemptTriggers),
+});
+
+export const queueMessage = z.discriminatedUnion("kind", [routeMessage, deliverMessage]);
+
+export type QueueMessage = z.infer<typeof queueMessage>;
+export type RouteMessage = z.infer<typeof routeMessage>;
+export type DeliverMessage = z.infer<typeof deliverMessage>;
+
+export const routeMsg = (requestId: string): RouteMessage => ({
+  kind: "route",
+  v: 1,
+  request_id: requestId,
+});
+
+export const deliverMsg = (
+  eventId: string,
+  destinationId: string,
+  trigger: AttemptTrigger,
+): DeliverMessage => ({ kind: "deliver", v: 1, event_id: eventId, destination_id: destinationId, trigger });
