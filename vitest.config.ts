@@ -25,8 +25,13 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
+            // Delivery tests wait for the real queue consumer and its retry delays.
+            testTimeout: 30_000,
+            // The Worker logs a JSON line per request and attempt; show them only for failed tests.
+            silent: "passed-only",
             include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
             setupFiles: ["test/integration/apply-migrations.ts"],
+            globalSetup: ["test/support/global-receiver.ts"],
           },
         },
         {

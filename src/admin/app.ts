@@ -3,6 +3,11 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "../env";
 import { badRequest, zodIssuesToFields } from "../http/problem";
 import { requireAdminToken } from "./auth";
+import { connectionRoutes } from "./connections";
+import { destinationRoutes } from "./destinations";
+import { eventRoutes } from "./events";
+import { requestRoutes } from "./requests";
+import { sourceRoutes } from "./sources";
 
 export type AdminEnv = { Bindings: Env };
 
@@ -28,5 +33,10 @@ export function adminApi() {
     security: [{ adminToken: [] }],
   });
   app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.route("/", sourceRoutes());
+  app.route("/", destinationRoutes());
+  app.route("/", connectionRoutes());
+  app.route("/", requestRoutes());
+  app.route("/", eventRoutes());
   return app;
 }

@@ -6,6 +6,7 @@ import { newId } from "../ids";
 import { log } from "../log";
 import type { DeliverMessage } from "../queue/messages";
 import type { Rule } from "../rules/schema";
+import type { DestinationAuth } from "./destination-auth";
 import { outboundRequest } from "./outbound-request";
 import { nextRetryDelay } from "./retry-policy";
 import { send } from "./send";
@@ -65,7 +66,7 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
   const outbound = outboundRequest({
     eventId: event.id,
     timestamp: Math.floor(now / 1000),
-    destination: { url: destination.url, httpMethod: destination.httpMethod, headers: destination.headers },
+    destination: { ...destination, auth: destination.auth as DestinationAuth | null },
     request,
   });
   const result = await send({ ...outbound, body: () => bodyStream(db, request), timeoutMs: destination.timeoutMs, now: deps.now });

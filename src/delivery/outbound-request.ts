@@ -1,3 +1,5 @@
+import { applyAuth, type DestinationAuth } from "./destination-auth";
+
 // What the gateway sends to a destination for one event (spec §6), as a pure function of the
 // stored request, the destination and the event. See docs/architecture.md, "Outbound requests".
 
@@ -5,7 +7,7 @@ export interface OutboundInput {
   eventId: string;
   /** Seconds since the epoch, sent as `webhook-timestamp`. */
   timestamp: number;
-  destination: { url: string; httpMethod: string; headers: Record<string, string> };
+  destination: { url: string; httpMethod: string; headers: Record<string, string>; auth: DestinationAuth | null };
   request: { path: string; query: string; headers: Record<string, string> };
 }
 
@@ -43,9 +45,7 @@ export function outboundRequest(input: OutboundInput): { url: URL; method: strin
   headers.set("user-agent", USER_AGENT);
   headers.set("webhook-id", input.eventId);
   headers.set("webhook-timestamp", String(input.timestamp));
-  return {
-    url: outboundUrl(input.destination.url, input.request.path, input.request.query),
-    method: input.destination.httpMethod,
-    headers,
-  };
+  const url = outboundUrl(input.destination.url, input.request.path, input.request.query);
+  applyAuth(input.destination.auth, url, headers);
+  return { url, method: input.destination.httpMethod, headers };
 }

@@ -1,0 +1,150 @@
+import { z } from "@hono/zod-openapi";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { config } from "../config";
+import { database } from "../db/client";
+import { connections, destinations } from "../db/schema";
+import { badRequest, conflict } from "../http/problem";
+import { newId } from "../ids";
+import { destinationAuth, redactAuth } from "../delivery/destination-auth";
+import { adminRouter } from "./app";
+import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage, uniqueOr409 } from "./common";
+import { destinationUrlProblem } from "./destination-url";
+
+// /v1/destinations (spec §2 Destination): where events go.
+
+const name = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only");
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "not a valid header name");
+const headers = z.record(headerName, z.string().max(8_000)).refine((h) => Object.keys(h).length <= 50, "at most 50 headers");
+const method = z.enum(["POST", "PUT", "PATCH", "GET", "DELETE"]);
+const timeout = z.number().int().min(1_000).max(120_000);
+
+const destinationInput = z
+  .object({
+    name,
+    url: z.string().max(2_000),
+    http_method: method.default("POST"),
+    headers: headers.default({}),
+    auth: destinationAuth.nullable().default(null),
+    timeout_ms: timeout.default(30_000),
+  })
+  .openapi("DestinationInput");
+
+const destinationPatch = z
+  .object({
+    name: name.optional(),
+    url: z.string().max(2_000).optional(),
+    http_method: method.optional(),
+    headers: headers.optional(),
+    auth: destinationAuth.nullable().optional(),
+    timeout_ms: timeout.optional(),
+  })
+  .openapi("DestinationPatch");
+
+const destination = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    url: z.string(),
+    http_method: z.string(),
+    headers: z.record(z.string(), z.string()),
+    auth: z.record(z.string(), z.unknown()).nullable().openapi({ description: "Secrets are masked." }),
+    timeout_ms: z.number().int(),
+    paused_at: isoTime.nullable(),
+    created_at: isoTime,
+    updated_at: isoTime,
+  })
+  .openapi("Destination");
+
+const routes = resourceRoutes({
+  tag: "Destinations",
+  path: "/v1/destinations",
+  idPrefix: "des",
+  input: destinationInput,
+  patch: destinationPatch,
+  output: destination,
+  filters: listQuery.extend({ name: z.string().optional() }),
+});
+
+type Row = typeof destinations.$inferSelect;
+
+function present(row: Row): z.infer<typeof destination> {
+  return {
+    id: row.id,
+    name: row.name,
+    url: row.url,
+    http_method: row.httpMethod,
+    headers: row.headers,
+    auth: row.auth ? redactAuth(row.auth as never) : null,
+    timeout_ms: row.timeoutMs,
+    paused_at: iso(row.pausedAt),
+    created_at: iso(row.createdAt)!,
+    updated_at: iso(row.updatedAt)!,
+  };
+}
+
+export function destinationRoutes() {
+  const app = adminRouter();
+  const checkUrl = (url: string, allowPrivate: boolean) => {
+    const problem = destinationUrlProblem(url, allowPrivate);
+    if (problem) throw badRequest([{ path: "url", message: problem }]);
+  };
+
+  app.openapi(routes.list, async (c) => {
+    const q = c.req.valid("query");
+    const rows = await database(c.env.DB).select().from(destinations)
+      .where(and(q.cursor ? lt(destinations.id, q.cursor) : undefined, q.name ? eq(destinations.name, q.name) : undefined))
+      .orderBy(desc(destinations.id)).limit(q.limit + 1).all();
+    const { data, next_cursor } = toPage(rows, q.limit);
+    return c.json({ data: data.map(present), next_cursor }, 200);
+  });
+
+  app.openapi(routes.create, async (c) => {
+    const body = c.req.valid("json");
+    checkUrl(body.url, config(c.env).allowPrivateDestinations);
+    const now = Date.now();
+    const row: Row = {
+      id: newId("destination", now), name: body.name, url: body.url, httpMethod: body.http_method, headers: body.headers,
+      auth: body.auth, signing: null, rateLimit: null, maxConcurrency: null, deliveryOrder: "any", timeoutMs: body.timeout_ms,
+      pausedAt: null, createdAt: now, updatedAt: now,
+    };
+    await uniqueOr409("name", () => database(c.env.DB).insert(destinations).values(row));
+    return c.json(present(row), 201);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(present(assertFound(await database(c.env.DB).select().from(destinations).where(eq(destinations.id, id)).get(), "Destination")), 200);
+  });
+
+  app.openapi(routes.update, async (c) => {
+    const { id } = c.req.valid("param");
+    const patch = c.req.valid("json");
+    if (patch.url !== undefined) checkUrl(patch.url, config(c.env).allowPrivateDestinations);
+    const db = database(c.env.DB);
+    const current = assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination");
+    const row: Row = {
+      ...current,
+      name: patch.name ?? current.name,
+      url: patch.url ?? current.url,
+      httpMethod: patch.http_method ?? current.httpMethod,
+      headers: patch.headers ?? current.headers,
+      auth: patch.auth === undefined ? current.auth : patch.auth,
+      timeoutMs: patch.timeout_ms ?? current.timeoutMs,
+      updatedAt: Date.now(),
+    };
+    await uniqueOr409("name", () => db.update(destinations).set(row).where(eq(destinations.id, id)));
+    return c.json(present(row), 200);
+  });
+
+  app.openapi(routes.remove, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    assertFound(await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, id)).get(), "Destination");
+    const used = await db.select({ id: connections.id }).from(connections).where(eq(connections.destinationId, id)).limit(1).get();
+    if (used) throw conflict("Delete the connections that use this destination first.", [{ path: "id", message: `used by ${used.id}` }]);
+    await db.delete(destinations).where(eq(destinations.id, id));
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,132 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
+import { database } from "../db/client";
+import { attempts, events } from "../db/schema";
+import { idFloor } from "../ids";
+import { attemptTriggers } from "../queue/messages";
+import { adminRouter } from "./app";
+import { assertFound, errorResponses, idParam, iso, isoTime, jsonResponse, listQuery, page, timeWindowQuery, toPage } from "./common";
+
+// /v1/events (spec §2 Event, Attempt): one request routed through one connection, and its tries.
+
+const eventStatus = z.enum(["scheduled", "paused", "successful", "failed", "cancelled"]);
+
+const event = z
+  .object({
+    id: z.string(),
+    request_id: z.string(),
+    connection_id: z.string(),
+    source_id: z.string(),
+    destination_id: z.string(),
+    status: eventStatus,
+    attempts_count: z.number().int(),
+    next_attempt_at: isoTime.nullable(),
+    last_attempt_at: isoTime.nullable(),
+    last_response_status: z.number().int().nullable(),
+    created_at: isoTime,
+    updated_at: isoTime,
+  })
+  .openapi("Event");
+
+const attempt = z
+  .object({
+    id: z.string(),
+    event_id: z.string(),
+    number: z.number().int(),
+    trigger: z.enum(attemptTriggers),
+    url: z.string(),
+    status_code: z.number().int().nullable(),
+    error: z.string().nullable().openapi({ description: "timeout, connection_refused, dns, tls, too_many_redirects or network." }),
+    error_detail: z.string().nullable(),
+    response_headers: z.record(z.string(), z.string()),
+    response_body: z.string().nullable().openapi({ description: "The first 2 KB of the answer." }),
+    duration_ms: z.number().int(),
+    started_at: isoTime,
+  })
+  .openapi("Attempt");
+
+const filters = listQuery.extend(timeWindowQuery.shape).extend({
+  status: eventStatus.optional(),
+  source_id: z.string().optional(),
+  connection_id: z.string().optional(),
+  destination_id: z.string().optional(),
+});
+
+const list = createRoute({ method: "get", path: "/v1/events", tags: ["Events"], request: { query: filters },
+  responses: { 200: jsonResponse(page(event), "A page of events, newest first."), ...errorResponses } });
+const get = createRoute({ method: "get", path: "/v1/events/{id}", tags: ["Events"], request: { params: idParam("evt") },
+  responses: { 200: jsonResponse(event, "The event."), ...errorResponses } });
+const listAttempts = createRoute({ method: "get", path: "/v1/events/{id}/attempts", tags: ["Events"], request: { params: idParam("evt") },
+  responses: { 200: jsonResponse(page(attempt), "The event's attempts, first to last."), ...errorResponses } });
+
+type Row = typeof events.$inferSelect;
+
+export function presentEvent(row: Row): z.infer<typeof event> {
+  return {
+    id: row.id,
+    request_id: row.requestId,
+    connection_id: row.connectionId,
+    source_id: row.sourceId,
+    destination_id: row.destinationId,
+    status: row.status,
+    attempts_count: row.attemptsCount,
+    next_attempt_at: iso(row.nextAttemptAt),
+    last_attempt_at: iso(row.lastAttemptAt),
+    last_response_status: row.lastResponseStatus,
+    created_at: iso(row.createdAt)!,
+    updated_at: iso(row.updatedAt)!,
+  };
+}
+
+function presentAttempt(row: typeof attempts.$inferSelect): z.infer<typeof attempt> {
+  return {
+    id: row.id,
+    event_id: row.eventId,
+    number: row.number,
+    trigger: row.trigger as z.infer<typeof attempt>["trigger"],
+    url: row.url,
+    status_code: row.statusCode,
+    error: row.error,
+    error_detail: row.errorDetail,
+    response_headers: row.responseHeaders,
+    response_body: row.responseBody,
+    duration_ms: row.durationMs,
+    started_at: iso(row.startedAt)!,
+  };
+}
+
+export function eventRoutes() {
+  const app = adminRouter();
+
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const rows = await database(c.env.DB).select().from(events)
+      .where(and(
+        q.cursor ? lt(events.id, q.cursor) : undefined,
+        q.created_after ? gte(events.id, idFloor("event", Date.parse(q.created_after))) : undefined,
+        q.created_before ? lt(events.id, idFloor("event", Date.parse(q.created_before))) : undefined,
+        q.status ? eq(events.status, q.status) : undefined,
+        q.source_id ? eq(events.sourceId, q.source_id) : undefined,
+        q.connection_id ? eq(events.connectionId, q.connection_id) : undefined,
+        q.destination_id ? eq(events.destinationId, q.destination_id) : undefined,
+      ))
+      .orderBy(desc(events.id)).limit(q.limit + 1).all();
+    const { data, next_cursor } = toPage(rows, q.limit);
+    return c.json({ data: data.map(presentEvent), next_cursor }, 200);
+  });
+
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(presentEvent(assertFound(await database(c.env.DB).select().from(events).where(eq(events.id, id)).get(), "Event")), 200);
+  });
+
+  app.openapi(listAttempts, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    assertFound(await db.select({ id: events.id }).from(events).where(eq(events.id, id)).get(), "Event");
+    const rows = await db.select().from(attempts).where(eq(attempts.eventId, id)).orderBy(asc(attempts.number)).all();
+    return c.json({ data: rows.map(presentAttempt), next_cursor: null }, 200);
+  });
+
+  return app;
+}
