@@ -16,8 +16,9 @@ export function buildApp() {
     if (error instanceof Problem) return problemResponse(error);
     const status = (error as { status?: unknown }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      // Hono's own client errors, such as a body that is not valid JSON.
-      return problemResponse(new Problem(status, "Bad Request", error.message));
+      // Hono's own client errors: a body that is not valid JSON (400), a JSON route sent another
+      // content type (415).
+      return problemResponse(new Problem(status, status === 415 ? "Unsupported Media Type" : "Bad Request", error.message));
     }
     log("error", "http.unhandled", { path: new URL(c.req.url).pathname, error: String(error) });
     return problemResponse(new Problem(500, "Internal Server Error", "Something went wrong; it has been logged."));

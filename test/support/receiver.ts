@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 //   /slow/<ms>/<key>          answers 200 after <ms>
 //   /redirect/<n>/<key>       302 to /redirect/<n-1>/<key>, then 200 at 0
 //   /records/<key>            (GET) what <key> received, as JSON
-// Any other path records under the key "other".
+// Segments after <key> are ignored (they are the gateway's forwarded sub-path).
 
 export interface ReceivedRequest {
   method: string;
@@ -54,7 +54,9 @@ export async function startReceiver(port = 0): Promise<Receiver> {
     inFlight.now++;
     inFlight.max = Math.max(inFlight.max, inFlight.now);
     const body = await readAll(req);
-    const key = parts[parts.length - 1] ?? "other";
+    // The key follows the route's own segments; anything after it is a forwarded sub-path.
+    const keyAt = parts[0] === "ok" || parts[0] === "hang" ? 1 : 2;
+    const key = parts[keyAt] ?? "other";
     const list = records.get(key) ?? [];
     records.set(key, list);
     list.push({
