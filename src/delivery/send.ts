@@ -1,7 +1,7 @@
 // One HTTP delivery try: redirects followed by hand (at most 5, spec §6), a timeout, the first 2 KB
 // of the answer kept, and network failures sorted into the error classes attempts record.
 
-export type DeliveryError = "timeout" | "connection_refused" | "dns" | "tls" | "too_many_redirects" | "network";
+export type DeliveryError = "timeout" | "connection_refused" | "connection_lost" | "dns" | "tls" | "too_many_redirects" | "network";
 
 export interface SendResult {
   status: number | null;
@@ -66,6 +66,9 @@ function failure(error: DeliveryError, detail: string, durationMs: number): Send
 export function classify(error: unknown): DeliveryError {
   const text = String(error).toLowerCase();
   if (text.includes("refused")) return "connection_refused";
+  // workerd reports a refused connection and one reset mid-answer alike, as "Network connection
+  // lost", so the two cannot be told apart here.
+  if (text.includes("connection lost")) return "connection_lost";
   if (text.includes("dns") || text.includes("name not resolved") || text.includes("getaddrinfo")) return "dns";
   if (text.includes("tls") || text.includes("ssl") || text.includes("certificate")) return "tls";
   if (text.includes("timed out") || text.includes("timeout")) return "timeout";
