@@ -1,0 +1,1 @@
+CREATE TABLE requests (id TEXT PRIMARY KEY NOT NULL, received_at INTEGER NOT NULL, headers TEXT NOT NULL, body BLOB);
