@@ -11,7 +11,7 @@ export interface OutboundInput {
   request: { path: string; query: string; headers: Record<string, string> };
 }
 
-export const USER_AGENT = "EventGateway/0.1 (+https://github.com/event-gateway)";
+export const USER_AGENT = "EventGateway/0.1";
 
 // Headers that describe one hop (RFC 9110 §7.6.1), that the runtime recomputes, or that Cloudflare's
 // edge added on the way in: none of them belongs to the webhook itself.
