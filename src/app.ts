@@ -3,7 +3,7 @@ import { adminApi } from "./admin/app";
 import type { Env } from "./env";
 import { Problem, problemResponse } from "./http/problem";
 import { ingest } from "./ingest/ingest-route";
-import { log } from "./log";
+import { errorField, log } from "./log";
 
 /** The Worker's HTTP surface (spec §3): ingest under /e, the admin API under /v1, and its docs. */
 export function buildApp() {
@@ -20,7 +20,7 @@ export function buildApp() {
       // content type (415).
       return problemResponse(new Problem(status, status === 415 ? "Unsupported Media Type" : "Bad Request", error.message));
     }
-    log("error", "http.unhandled", { path: new URL(c.req.url).pathname, error: String(error) });
+    log("error", "http.unhandled", { path: new URL(c.req.url).pathname, error: errorField(error) });
     return problemResponse(new Problem(500, "Internal Server Error", "Something went wrong; it has been logged."));
   });
   return app;

@@ -1,9 +1,11 @@
+import type { Pacer } from "./pacing/pacer";
 import type { QueueMessage } from "./queue/messages";
 
 /** The Worker's bindings as wrangler.toml and .dev.vars declare them (spec §1). */
 export interface Env {
   DB: D1Database;
   DELIVERY_QUEUE: Queue<QueueMessage>;
+  PACER: DurableObjectNamespace<Pacer>;
   ADMIN_TOKEN: string;
   MAX_BODY_BYTES?: string;
   SWEEP_GRACE_MS?: string;

@@ -8,6 +8,8 @@ import { consume } from "./queue/consumer";
 import type { QueueMessage } from "./queue/messages";
 import { sweepStragglers } from "./sweep/sweep-stragglers";
 
+export { Pacer } from "./pacing/pacer";
+
 const app = buildApp();
 
 export default {

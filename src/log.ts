@@ -6,3 +6,13 @@ export function log(level: "info" | "warn" | "error", event: string, fields: Rec
   else if (level === "warn") console.warn(line);
   else console.log(line);
 }
+
+/**
+ * An error as a log field. Drizzle's query errors repeat the statement's parameters, which carry
+ * request bodies and headers; the underlying driver error (its `cause`) says what went wrong
+ * without them.
+ */
+export function errorField(error: unknown): string {
+  const cause = (error as { cause?: unknown })?.cause;
+  return String(cause ?? error).slice(0, 300);
+}

@@ -99,3 +99,20 @@ export function resourceRoutes<I extends z.ZodType, P extends z.ZodType, O exten
       responses: { 204: { description: "Deleted." }, ...errorResponses } }),
   };
 }
+
+/** `POST {path}/{id}/pause` and `.../unpause`, answering the updated object. */
+export function pauseRouteDefs<O extends z.ZodType>(spec: { tag: string; path: string; idPrefix: string; output: O }) {
+  const make = (action: "pause" | "unpause", description: string) =>
+    createRoute({
+      method: "post",
+      path: `${spec.path}/{id}/${action}`,
+      tags: [spec.tag],
+      description,
+      request: { params: idParam(spec.idPrefix) },
+      responses: { 200: jsonResponse(spec.output, "The updated object."), ...errorResponses },
+    });
+  return {
+    pause: make("pause", "Hold new and waiting events as `paused`; ingest goes on."),
+    unpause: make("unpause", "Release held events in order of arrival, at the destination's pace."),
+  };
+}

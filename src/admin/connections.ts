@@ -1,13 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { database, type Db } from "../db/client";
 import { connections, destinations, events, sources } from "../db/schema";
 import { badRequest, type ProblemField } from "../http/problem";
 import { newId } from "../ids";
+import { releaseMsg } from "../queue/messages";
 import { rulesSchema, type Rule } from "../rules/schema";
 import { validateRules } from "../rules/validate";
 import { adminRouter } from "./app";
-import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage, uniqueOr409 } from "./common";
+import { assertFound, iso, isoTime, listQuery, pauseRouteDefs, resourceRoutes, toPage, uniqueOr409 } from "./common";
 
 // /v1/connections (spec §2 Connection): a route from one source to one destination, with rules.
 
@@ -56,6 +57,8 @@ const routes = resourceRoutes({
   output: connection,
   filters: listQuery.extend({ source_id: z.string().optional(), destination_id: z.string().optional() }),
 });
+
+const pauseRoutes = pauseRouteDefs({ tag: "Connections", path: "/v1/connections", idPrefix: "con", output: connection });
 
 type Row = typeof connections.$inferSelect;
 
@@ -152,6 +155,22 @@ export function connectionRoutes() {
       db.delete(connections).where(eq(connections.id, id)),
     ]);
     return c.body(null, 204);
+  });
+
+  app.openapi(pauseRoutes.pause, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    const now = Date.now();
+    await db.update(connections).set({ pausedAt: now, updatedAt: now }).where(and(eq(connections.id, id), isNull(connections.pausedAt)));
+    return c.json(present(assertFound(await db.select().from(connections).where(eq(connections.id, id)).get(), "Connection")), 200);
+  });
+
+  app.openapi(pauseRoutes.unpause, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    const row = assertFound(await db.update(connections).set({ pausedAt: null, updatedAt: Date.now() }).where(eq(connections.id, id)).returning().get(), "Connection");
+    await c.env.DELIVERY_QUEUE.send(releaseMsg({ type: "connection", id }));
+    return c.json(present(row), 200);
   });
 
   return app;

@@ -1,13 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import { config } from "../config";
 import { database } from "../db/client";
 import { connections, destinations } from "../db/schema";
 import { badRequest, conflict } from "../http/problem";
 import { newId } from "../ids";
 import { destinationAuth, redactAuth } from "../delivery/destination-auth";
+import { redactSigning, signingConfig } from "../delivery/signing";
+import { releaseMsg } from "../queue/messages";
 import { adminRouter } from "./app";
-import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage, uniqueOr409 } from "./common";
+import { assertFound, iso, isoTime, listQuery, pauseRouteDefs, resourceRoutes, toPage, uniqueOr409 } from "./common";
 import { destinationUrlProblem } from "./destination-url";
 
 // /v1/destinations (spec §2 Destination): where events go.
@@ -18,6 +20,10 @@ const headers = z.record(headerName, z.string().max(8_000)).refine((h) => Object
 const method = z.enum(["POST", "PUT", "PATCH", "GET", "DELETE"]);
 const timeout = z.number().int().min(1_000).max(120_000);
 
+const rateLimit = z.object({ limit: z.number().int().min(1).max(100_000), period: z.enum(["second", "minute", "hour"]) });
+const maxConcurrency = z.number().int().min(1).max(1_000);
+const deliveryOrder = z.enum(["any", "fifo"]);
+
 const destinationInput = z
   .object({
     name,
@@ -25,6 +31,10 @@ const destinationInput = z
     http_method: method.default("POST"),
     headers: headers.default({}),
     auth: destinationAuth.nullable().default(null),
+    signing: signingConfig.nullable().default(null),
+    rate_limit: rateLimit.nullable().default(null),
+    max_concurrency: maxConcurrency.nullable().default(null),
+    delivery_order: deliveryOrder.default("any"),
     timeout_ms: timeout.default(30_000),
   })
   .openapi("DestinationInput");
@@ -36,6 +46,10 @@ const destinationPatch = z
     http_method: method.optional(),
     headers: headers.optional(),
     auth: destinationAuth.nullable().optional(),
+    signing: signingConfig.nullable().optional(),
+    rate_limit: rateLimit.nullable().optional(),
+    max_concurrency: maxConcurrency.nullable().optional(),
+    delivery_order: deliveryOrder.optional(),
     timeout_ms: timeout.optional(),
   })
   .openapi("DestinationPatch");
@@ -48,6 +62,10 @@ const destination = z
     http_method: z.string(),
     headers: z.record(z.string(), z.string()),
     auth: z.record(z.string(), z.unknown()).nullable().openapi({ description: "Secrets are masked." }),
+    signing: z.object({ type: z.literal("standard_webhooks"), secrets: z.array(z.string()) }).nullable().openapi({ description: "Secrets are masked." }),
+    rate_limit: rateLimit.nullable(),
+    max_concurrency: z.number().int().nullable(),
+    delivery_order: deliveryOrder,
     timeout_ms: z.number().int(),
     paused_at: isoTime.nullable(),
     created_at: isoTime,
@@ -65,6 +83,8 @@ const routes = resourceRoutes({
   filters: listQuery.extend({ name: z.string().optional() }),
 });
 
+const pauseRoutes = pauseRouteDefs({ tag: "Destinations", path: "/v1/destinations", idPrefix: "des", output: destination });
+
 type Row = typeof destinations.$inferSelect;
 
 function present(row: Row): z.infer<typeof destination> {
@@ -75,6 +95,10 @@ function present(row: Row): z.infer<typeof destination> {
     http_method: row.httpMethod,
     headers: row.headers,
     auth: row.auth ? redactAuth(row.auth as never) : null,
+    signing: row.signing ? redactSigning(row.signing) : null,
+    rate_limit: row.rateLimit,
+    max_concurrency: row.maxConcurrency,
+    delivery_order: row.deliveryOrder as "any" | "fifo",
     timeout_ms: row.timeoutMs,
     paused_at: iso(row.pausedAt),
     created_at: iso(row.createdAt)!,
@@ -104,7 +128,8 @@ export function destinationRoutes() {
     const now = Date.now();
     const row: Row = {
       id: newId("destination", now), name: body.name, url: body.url, httpMethod: body.http_method, headers: body.headers,
-      auth: body.auth, signing: null, rateLimit: null, maxConcurrency: null, deliveryOrder: "any", timeoutMs: body.timeout_ms,
+      auth: body.auth, signing: body.signing, rateLimit: body.rate_limit, maxConcurrency: body.max_concurrency,
+      deliveryOrder: body.delivery_order, timeoutMs: body.timeout_ms,
       pausedAt: null, createdAt: now, updatedAt: now,
     };
     await uniqueOr409("name", () => database(c.env.DB).insert(destinations).values(row));
@@ -129,6 +154,10 @@ export function destinationRoutes() {
       httpMethod: patch.http_method ?? current.httpMethod,
       headers: patch.headers ?? current.headers,
       auth: patch.auth === undefined ? current.auth : patch.auth,
+      signing: patch.signing === undefined ? current.signing : patch.signing,
+      rateLimit: patch.rate_limit === undefined ? current.rateLimit : patch.rate_limit,
+      maxConcurrency: patch.max_concurrency === undefined ? current.maxConcurrency : patch.max_concurrency,
+      deliveryOrder: patch.delivery_order ?? current.deliveryOrder,
       timeoutMs: patch.timeout_ms ?? current.timeoutMs,
       updatedAt: Date.now(),
     };
@@ -144,6 +173,22 @@ export function destinationRoutes() {
     if (used) throw conflict("Delete the connections that use this destination first.", [{ path: "id", message: `used by ${used.id}` }]);
     await db.delete(destinations).where(eq(destinations.id, id));
     return c.body(null, 204);
+  });
+
+  app.openapi(pauseRoutes.pause, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    const now = Date.now();
+    await db.update(destinations).set({ pausedAt: now, updatedAt: now }).where(and(eq(destinations.id, id), isNull(destinations.pausedAt)));
+    return c.json(present(assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination")), 200);
+  });
+
+  app.openapi(pauseRoutes.unpause, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = database(c.env.DB);
+    const row = assertFound(await db.update(destinations).set({ pausedAt: null, updatedAt: Date.now() }).where(eq(destinations.id, id)).returning().get(), "Destination");
+    await c.env.DELIVERY_QUEUE.send(releaseMsg({ type: "destination", id }));
+    return c.json(present(row), 200);
   });
 
   return app;

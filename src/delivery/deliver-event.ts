@@ -1,31 +1,41 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { bodyStream } from "../db/request-body";
+import { bodyStream, loadBody } from "../db/request-body";
 import { attempts, connections, destinations, events, requests } from "../db/schema";
 import { newId } from "../ids";
-import { log } from "../log";
+import { errorField, log } from "../log";
 import type { DeliverMessage } from "../queue/messages";
 import type { Rule } from "../rules/schema";
 import type { DestinationAuth } from "./destination-auth";
+import { nextInLine, waitsForEarlierEvent } from "./fifo";
 import { outboundRequest } from "./outbound-request";
-import { nextRetryDelay } from "./retry-policy";
+import { pace, type PacerStub } from "./pace";
+import { nextRetryDelay, parseRetryAfter } from "./retry-policy";
 import { send } from "./send";
+import { signatureHeader, type SigningConfig } from "./signing";
 
 // A lease outlives the longest possible try (the timeout) by this much.
 const LEASE_MARGIN_MS = 30_000;
 // A message that arrives this much before its event is due is a stale duplicate (the sweeper's or
-// an earlier schedule's) and is dropped: the event's own message, or the sweeper, will come.
-const EARLY_TOLERANCE_MS = 2_000;
+// an earlier schedule's) and is dropped: the event's own message, or the sweeper, will come. Paced
+// messages come back up to PACED_EARLY_MS early on purpose, so this must be larger.
+const EARLY_TOLERANCE_MS = 5_000;
+// Queue delays have one-second granularity and batches wait up to a second: a paced message asks to
+// come back this early, and its pacer waits out the rest to the millisecond.
+const PACED_EARLY_MS = 2_500;
 
 export type DeliveryOutcome =
   | { kind: "skipped"; reason: string }
+  | { kind: "deferred"; reason: "paced" | "busy"; delayMs: number }
   | { kind: "delivered"; status: "successful" | "scheduled" | "failed"; retryInMs: number | null; attemptId: string };
 
 export interface DeliveryDeps {
   db: Db;
   now: () => number;
-  /** Hands the event back to the queue for its next attempt. */
-  scheduleRetry: (message: DeliverMessage, delayMs: number) => Promise<unknown>;
+  /** Hands a message back to the queue, to be consumed after `delayMs`. */
+  enqueue: (message: DeliverMessage, delayMs: number) => Promise<unknown>;
+  /** The destination's pacer Durable Object. */
+  pacer: (destinationId: string) => PacerStub;
 }
 
 /** One delivery attempt for one event, recorded with its outcome (spec §2 Attempt, §6). */
@@ -36,7 +46,7 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     .select({
       event: events,
       destination: destinations,
-      rules: connections.rules,
+      connection: { rules: connections.rules, pausedAt: connections.pausedAt },
       request: {
         id: requests.id, path: requests.path, query: requests.query, headers: requests.headers,
         body: requests.body, bodySize: requests.bodySize, bodyChunks: requests.bodyChunks,
@@ -49,11 +59,43 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     .where(eq(events.id, message.event_id))
     .get();
   if (!row) return { kind: "skipped", reason: "event not found" };
-  const { event, destination, request } = row;
+  const { event, destination, connection, request } = row;
   // Final events are never delivered twice by the automatic path; paused ones wait for unpause.
   if (event.status !== "scheduled") return { kind: "skipped", reason: `event is ${event.status}` };
   if (event.nextAttemptAt !== null && event.nextAttemptAt > now + EARLY_TOLERANCE_MS) return { kind: "skipped", reason: "not due yet" };
 
+  if (connection.pausedAt !== null || destination.pausedAt !== null) {
+    await db.update(events).set({ status: "paused", updatedAt: now }).where(and(eq(events.id, event.id), eq(events.status, "scheduled")));
+    return { kind: "skipped", reason: "paused" };
+  }
+  if (destination.deliveryOrder === "fifo" && (await waitsForEarlierEvent(db, event))) {
+    return { kind: "skipped", reason: "waiting for an earlier event" };
+  }
+
+  const paced = await pace(() => deps.pacer(destination.id), destination, message.slot, deps.now);
+  if (paced.kind === "requeue") {
+    // Keep the event's due time in step, so the sweeper does not take a paced event for a lost one.
+    if (paced.slotAt) await db.update(events).set({ nextAttemptAt: paced.slotAt }).where(eq(events.id, event.id));
+    await deps.enqueue({ ...message, slot: paced.slotAt }, Math.max(0, paced.delayMs - PACED_EARLY_MS));
+    return { kind: "deferred", reason: paced.slotAt ? "paced" : "busy", delayMs: paced.delayMs };
+  }
+  try {
+    return await attempt(deps, message, row);
+  } finally {
+    await paced.release();
+  }
+}
+
+type Loaded = {
+  event: typeof events.$inferSelect;
+  destination: typeof destinations.$inferSelect;
+  connection: { rules: unknown[] };
+  request: Parameters<typeof bodyStream>[1] & { path: string; query: string; headers: Record<string, string> };
+};
+
+async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, destination, connection, request }: Loaded): Promise<DeliveryOutcome> {
+  const { db } = deps;
+  const now = deps.now();
   // Claim the event so that a duplicate message cannot start a concurrent attempt.
   const claimed = await db
     .update(events)
@@ -63,20 +105,30 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     .returning({ id: events.id });
   if (claimed.length === 0) return { kind: "skipped", reason: "another attempt holds the event" };
 
+  const timestamp = Math.floor(now / 1000);
   const outbound = outboundRequest({
     eventId: event.id,
-    timestamp: Math.floor(now / 1000),
+    timestamp,
     destination: { ...destination, auth: destination.auth as DestinationAuth | null },
     request,
   });
-  const result = await send({ ...outbound, body: () => bodyStream(db, request), timeoutMs: destination.timeoutMs, now: deps.now });
+  const signing = destination.signing as SigningConfig | null;
+  let body: () => BodyInit | null = () => bodyStream(db, request);
+  if (signing) {
+    // A signature covers the whole body, so a signed delivery holds it in memory.
+    const bytes = await loadBody(db, request);
+    outbound.headers.set("webhook-signature", await signatureHeader(signing.secrets, event.id, timestamp, bytes));
+    body = () => bytes;
+  }
+  const result = await send({ ...outbound, body, timeoutMs: destination.timeoutMs, now: deps.now });
 
   const number = event.attemptsCount + 1;
-  const retryRule = (row.rules as Rule[]).find((r) => r.type === "retry");
+  const retryRule = (connection.rules as Rule[]).find((r) => r.type === "retry");
   const success = result.status !== null && result.status >= 200 && result.status < 300;
-  const retryInMs = success ? null : nextRetryDelay(retryRule, number, { status: result.status });
-  const status = success ? "successful" : retryInMs !== null ? "scheduled" : "failed";
   const finishedAt = deps.now();
+  const retryAfterMs = parseRetryAfter(result.responseHeaders["retry-after"], finishedAt);
+  const retryInMs = success ? null : nextRetryDelay(retryRule, number, { status: result.status, error: result.error, retryAfterMs });
+  const status = success ? "successful" : retryInMs !== null ? "scheduled" : "failed";
   const attemptId = newId("attempt", now);
 
   await db.batch([
@@ -91,16 +143,26 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     }).where(eq(events.id, event.id)),
   ]);
   log("info", "attempt.finished", {
-    event_id: event.id, attempt_id: attemptId, number, status_code: result.status, error: result.error,
-    duration_ms: result.durationMs, event_status: status,
+    event_id: event.id, attempt_id: attemptId, destination_id: destination.id, number, status_code: result.status,
+    error: result.error, duration_ms: result.durationMs, event_status: status,
   });
 
-  if (retryInMs !== null) {
+  if (result.status === 429 && retryAfterMs && (destination.rateLimit || destination.maxConcurrency)) {
+    // The destination asked everyone to slow down, not just this event.
+    await deps.pacer(destination.id).backOff(finishedAt + retryAfterMs);
+  }
+  const follow: [DeliverMessage, number][] = [];
+  if (retryInMs !== null) follow.push([{ ...message, trigger: "automatic", slot: undefined }, retryInMs]);
+  if (destination.deliveryOrder === "fifo" && status !== "scheduled") {
+    const next = await nextInLine(db, destination.id);
+    if (next) follow.push([next, 0]);
+  }
+  for (const [next, delayMs] of follow) {
     try {
-      await deps.scheduleRetry({ ...message, trigger: "automatic" }, retryInMs);
+      await deps.enqueue(next, delayMs);
     } catch (error) {
       // The event is stored as scheduled with its due time: the sweeper re-enqueues it.
-      log("error", "retry.enqueue_failed", { event_id: event.id, error: String(error) });
+      log("error", "enqueue.failed", { event_id: next.event_id, error: errorField(error) });
     }
   }
   return { kind: "delivered", status, retryInMs, attemptId };

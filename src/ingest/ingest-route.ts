@@ -4,7 +4,7 @@ import { database } from "../db/client";
 import type { Env } from "../env";
 import { Problem, problemResponse } from "../http/problem";
 import { newId } from "../ids";
-import { log } from "../log";
+import { errorField, log } from "../log";
 import { routeMsg } from "../queue/messages";
 import { answerHandshake, verifyRequest, type Verification } from "../verify";
 import { readBody } from "./read-body";
@@ -53,7 +53,7 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
     const record = { ...base, bodySize: size, verified: false, rejection, rejectionDetail: detail };
     // A rejected request is recorded for the operator, but the sender need not wait for that.
     c.executionCtx.waitUntil(
-      storeRequest(db, record, body).catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: String(error) })),
+      storeRequest(db, record, body).catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
     );
     log("warn", "request.rejected", { request_id: base.id, source_id: source.id, rejection, detail });
     return problemResponse(problem);
@@ -93,7 +93,7 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
     await env.DELIVERY_QUEUE.send(routeMsg(base.id));
   } catch (error) {
     // The request is durable: the sweeper routes requests that never reached the queue.
-    log("error", "request.enqueue_failed", { request_id: base.id, error: String(error) });
+    log("error", "request.enqueue_failed", { request_id: base.id, error: errorField(error) });
   }
   log("info", "request.accepted", { request_id: base.id, source_id: source.id, body_size: record.bodySize });
   return acknowledge(source, base.id);
@@ -117,6 +117,6 @@ function publicUrl(verification: Verification | null, received: URL): URL {
 }
 
 function unavailable(step: string, error: unknown): Response {
-  log("error", "ingest.unavailable", { step, error: String(error) });
+  log("error", "ingest.unavailable", { step, error: errorField(error) });
   return problemResponse(new Problem(503, "Service Unavailable", "The request was not stored; please retry.", undefined, { "retry-after": "5" }));
 }

@@ -2,9 +2,10 @@ import { database } from "../db/client";
 import { deliverEvent } from "../delivery/deliver-event";
 import { fairLimiter } from "../delivery/fair-limiter";
 import type { Env } from "../env";
-import { log } from "../log";
+import { errorField, log } from "../log";
 import { routeRequest } from "../routing/route-request";
-import { queueMessage, type QueueMessage } from "./messages";
+import { releasePausedPage } from "../delivery/release-paused";
+import { queueMessage, releaseMsg, type QueueMessage } from "./messages";
 
 /**
  * The queue consumer (spec §1): routes requests into events and delivers events. Each message is
@@ -33,7 +34,7 @@ export async function consume(batch: MessageBatch<unknown>, env: Env): Promise<v
         await handle(parsed.data, env, db, now, limit);
         message.ack();
       } catch (error) {
-        log("error", "queue.message_failed", { message_id: message.id, kind: parsed.data.kind, attempts: message.attempts, error: String(error) });
+        log("error", "queue.message_failed", { message_id: message.id, kind: parsed.data.kind, attempts: message.attempts, error: errorField(error) });
         message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
       }
     }),
@@ -49,12 +50,20 @@ async function handle(msg: QueueMessage, env: Env, db: ReturnType<typeof databas
     }
     return;
   }
+  if (msg.kind === "release") {
+    const after = msg.after ? { requestId: msg.after.request_id, id: msg.after.id } : null;
+    const { messages, next } = await releasePausedPage(db, msg.target, after, now());
+    if (messages.length) await env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body })));
+    if (next) await env.DELIVERY_QUEUE.send(releaseMsg(msg.target, { request_id: next.requestId, id: next.id }));
+    return;
+  }
   await limit(msg.destination_id, () =>
     deliverEvent(
       {
         db,
         now,
-        scheduleRetry: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
+        enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
+        pacer: (destinationId) => env.PACER.get(env.PACER.idFromName(destinationId)),
       },
       msg,
     ),

@@ -20,13 +20,24 @@ const deliverMessage = z.object({
   // read anything from D1.
   destination_id: z.string(),
   trigger: z.enum(attemptTriggers),
+  // A start slot the destination's pacer reserved for this event (epoch milliseconds).
+  slot: z.number().int().optional(),
 });
 
-export const queueMessage = z.discriminatedUnion("kind", [routeMessage, deliverMessage]);
+// Releases a page of paused events after an unpause, then sends itself for the next page.
+const releaseMessage = z.object({
+  kind: z.literal("release"),
+  v: z.literal(1),
+  target: z.object({ type: z.enum(["destination", "connection"]), id: z.string() }),
+  after: z.object({ request_id: z.string(), id: z.string() }).nullable(),
+});
+
+export const queueMessage = z.discriminatedUnion("kind", [routeMessage, deliverMessage, releaseMessage]);
 
 export type QueueMessage = z.infer<typeof queueMessage>;
 export type RouteMessage = z.infer<typeof routeMessage>;
 export type DeliverMessage = z.infer<typeof deliverMessage>;
+export type ReleaseMessage = z.infer<typeof releaseMessage>;
 
 export const routeMsg = (requestId: string): RouteMessage => ({
   kind: "route",
@@ -39,3 +50,10 @@ export const deliverMsg = (
   destinationId: string,
   trigger: AttemptTrigger,
 ): DeliverMessage => ({ kind: "deliver", v: 1, event_id: eventId, destination_id: destinationId, trigger });
+
+export const releaseMsg = (target: ReleaseMessage["target"], after: ReleaseMessage["after"] = null): ReleaseMessage => ({
+  kind: "release",
+  v: 1,
+  target,
+  after,
+});

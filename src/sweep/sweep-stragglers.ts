@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { events, requests } from "../db/schema";
+import { connections, destinations, events, requests } from "../db/schema";
 import { log } from "../log";
 import { deliverMsg, routeMsg, type QueueMessage } from "../queue/messages";
 
@@ -9,8 +9,8 @@ import { deliverMsg, routeMsg, type QueueMessage } from "../queue/messages";
 // Each pass moves the straggler's deadline forward, so a backlogged queue gets one extra message per
 // grace period at most, not one per minute per straggler.
 
-// Two kinds of straggler, 50 each: one sendBatch call (at most 100 messages) carries a whole pass.
-export const SWEEP_BATCH = 50;
+// Three kinds of straggler, 33 each: one sendBatch call (at most 100 messages) carries a whole pass.
+export const SWEEP_BATCH = 33;
 
 export async function sweepStragglers(db: Db, send: (messages: QueueMessage[]) => Promise<unknown>, now: number, graceMs: number) {
   const cutoff = now - graceMs;
@@ -29,18 +29,31 @@ export async function sweepStragglers(db: Db, send: (messages: QueueMessage[]) =
     .limit(SWEEP_BATCH)
     .all();
 
+  // Paused events whose connection and destination are both running again: their release message
+  // was lost.
+  const unheld = await db
+    .select({ id: events.id, destinationId: events.destinationId })
+    .from(events)
+    .innerJoin(connections, eq(connections.id, events.connectionId))
+    .innerJoin(destinations, eq(destinations.id, events.destinationId))
+    .where(and(eq(events.status, "paused"), isNull(connections.pausedAt), isNull(destinations.pausedAt), lt(events.updatedAt, cutoff)))
+    .limit(SWEEP_BATCH)
+    .all();
+
   const messages: QueueMessage[] = [
     ...unrouted.map((r) => routeMsg(r.id)),
     ...overdue.map((e) => deliverMsg(e.id, e.destinationId, e.attemptsCount === 0 ? "initial" : "automatic")),
+    ...unheld.map((e) => deliverMsg(e.id, e.destinationId, "unpause")),
   ];
   if (messages.length === 0) return { requests: 0, events: 0 };
 
   const updates = [
     ...(unrouted.length ? [db.update(requests).set({ enqueuedAt: now }).where(inArray(requests.id, unrouted.map((r) => r.id)))] : []),
     ...(overdue.length ? [db.update(events).set({ nextAttemptAt: now }).where(inArray(events.id, overdue.map((e) => e.id)))] : []),
+    ...(unheld.length ? [db.update(events).set({ status: "scheduled", nextAttemptAt: now, updatedAt: now }).where(inArray(events.id, unheld.map((e) => e.id)))] : []),
   ];
   await send(messages);
   await db.batch(updates as [(typeof updates)[number], ...typeof updates]);
-  log("warn", "sweep.reenqueued", { requests: unrouted.length, events: overdue.length });
-  return { requests: unrouted.length, events: overdue.length };
+  log("warn", "sweep.reenqueued", { requests: unrouted.length, events: overdue.length, unpaused: unheld.length });
+  return { requests: unrouted.length, events: overdue.length + unheld.length };
 }

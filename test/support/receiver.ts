@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 //   /hang/<key>               never answers
 //   /slow/<ms>/<key>          answers 200 after <ms>
 //   /redirect/<n>/<key>       302 to /redirect/<n-1>/<key>, then 200 at 0
+//   /throttle/<s>/<key>       the first request gets 429 with Retry-After: <s>, later ones 200
 //   /records/<key>            (GET) what <key> received, as JSON
 // Segments after <key> are ignored (they are the gateway's forwarded sub-path).
 
@@ -86,6 +87,8 @@ export async function startReceiver(port = 0): Promise<Receiver> {
         req.on("close", () => hanging.delete(release));
         return;
       }
+      case "throttle":
+        return list.length === 1 ? done(429, "slow down", { "retry-after": parts[1] ?? "1" }) : done(200);
       case "slow":
         setTimeout(() => done(200), Number(parts[1] ?? 1000));
         return;

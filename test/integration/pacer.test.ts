@@ -1,0 +1,71 @@
+import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { INLINE_WAIT_MS, Pacer, type PaceDecision } from "../../src/pacing/pacer";
+
+const stubFor = (name: string) => env.PACER.get(env.PACER.idFromName(name));
+const limits = (over: Partial<Parameters<Pacer["acquire"]>[0]> = {}) => ({ rateLimit: null, maxConcurrency: null, leaseMs: 60_000, ...over });
+
+describe("Pacer Durable Object", () => {
+  it("hands concurrent callers distinct slots one interval apart, and far ones come back later", async () => {
+    const stub = stubFor("spacing");
+    const rate = { limit: 10, period: "second" as const };
+    const decisions = (await Promise.all(Array.from({ length: 40 }, () => stub.acquire(limits({ rateLimit: rate }))))) as PaceDecision[];
+    const times = decisions.map((d) => (d.kind === "start" ? d.startAt : d.kind === "later" ? d.slotAt : NaN)).sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(100);
+    const later = decisions.filter((d) => d.kind === "later");
+    expect(later.length).toBeGreaterThan(0);
+    const first = Math.min(...times);
+    for (const d of later) expect((d as { slotAt: number }).slotAt - first).toBeGreaterThan(INLINE_WAIT_MS - 500);
+  });
+
+  it("honours a reservation brought back on time, and re-reserves a late one", async () => {
+    const stub = stubFor("reservation");
+    const rate = { limit: 1, period: "minute" as const };
+    const first = (await stub.acquire(limits({ rateLimit: rate }))) as PaceDecision;
+    expect(first.kind).toBe("start");
+    // The next free slot is a minute away now; a caller holding an earlier reservation still gets it.
+    const now = Date.now();
+    const onTime = (await stub.acquire(limits({ rateLimit: rate }), now + 50)) as PaceDecision;
+    expect(onTime).toMatchObject({ kind: "start" });
+    expect((onTime as { startAt: number }).startAt).toBeGreaterThanOrEqual(now + 50);
+    const late = (await stub.acquire(limits({ rateLimit: rate }), now - 120_000)) as PaceDecision;
+    expect(late.kind).toBe("later");
+  });
+
+  it("holds max_concurrency: a caller waits for a release, or is told to come back", async () => {
+    const stub = stubFor("concurrency");
+    const two = limits({ maxConcurrency: 2 });
+    const a = (await stub.acquire(two)) as Extract<PaceDecision, { kind: "start" }>;
+    const b = (await stub.acquire(two)) as Extract<PaceDecision, { kind: "start" }>;
+    expect(a.leaseId && b.leaseId).toBeTruthy();
+    const waiting = stub.acquire(two);
+    await new Promise((r) => setTimeout(r, 200));
+    await stub.release(a.leaseId!);
+    expect(((await waiting) as PaceDecision).kind).toBe("start");
+    expect((await stub.inspect()).inFlight).toBe(2);
+  });
+
+  it("keeps its limits across eviction", async () => {
+    const stub = stubFor("evicted");
+    const rate = { limit: 1, period: "hour" as const };
+    await stub.acquire(limits({ rateLimit: rate }));
+    const before = await stub.inspect();
+    await evictDurableObject(stub);
+    const after = await stubFor("evicted").inspect();
+    expect(after.nextSlotAt).toBe(before.nextSlotAt);
+    const next = (await stubFor("evicted").acquire(limits({ rateLimit: rate }))) as PaceDecision;
+    expect(next.kind).toBe("later");
+  });
+
+  it("stores a back-off that later slots respect", async () => {
+    const stub = stubFor("backoff");
+    const until = Date.now() + 30_000;
+    await stub.backOff(until);
+    const d = (await stub.acquire(limits({ rateLimit: { limit: 100, period: "second" } }))) as PaceDecision;
+    expect(d).toEqual({ kind: "later", slotAt: until });
+    await runInDurableObject(stub, async (_instance, state) => {
+      const row = state.storage.sql.exec<{ blocked_until: number }>("SELECT blocked_until FROM rate_state").one();
+      expect(row.blocked_until).toBe(until);
+    });
+  });
+});
