@@ -15,8 +15,8 @@ const app = buildApp();
 export default {
   fetch: app.fetch,
 
-  async queue(batch, env) {
-    await consume(batch, env);
+  async queue(batch, env, ctx) {
+    await consume(batch, env, ctx);
   },
 
   async scheduled(_controller, env) {

@@ -17,15 +17,15 @@ import { signatureHeader, type SigningConfig } from "./signing";
 // A lease outlives the longest possible try (the timeout) by this much.
 const LEASE_MARGIN_MS = 30_000;
 // A message that arrives this much before its event is due is a stale duplicate (the sweeper's or
-// an earlier schedule's) and is dropped: the event's own message, or the sweeper, will come. Paced
-// messages come back up to PACED_EARLY_MS early on purpose, so this must be larger.
-const EARLY_TOLERANCE_MS = 5_000;
-// Queue delays have one-second granularity and batches wait up to a second: a paced message asks to
-// come back this early, and its pacer waits out the rest to the millisecond.
-const PACED_EARLY_MS = 2_500;
+// an earlier schedule's) and is dropped: the event's own message, or the sweeper, will come.
+const EARLY_TOLERANCE_MS = 3_000;
+// A paced message asks to come back this much before its estimated turn (queue delays have
+// one-second granularity and batches wait up to a second), then waits out the rest in the background.
+const PACED_EARLY_MS = 2_000;
 
 export type DeliveryOutcome =
   | { kind: "skipped"; reason: string }
+  | { kind: "started"; waitMs: number }
   | { kind: "deferred"; reason: "paced" | "busy"; delayMs: number }
   | { kind: "delivered"; status: "successful" | "scheduled" | "failed"; retryInMs: number | null; attemptId: string };
 
@@ -36,6 +36,18 @@ export interface DeliveryDeps {
   enqueue: (message: DeliverMessage, delayMs: number) => Promise<unknown>;
   /** The destination's pacer Durable Object. */
   pacer: (destinationId: string) => PacerStub;
+  /**
+   * Runs the outbound request within the invocation's fair share of connections. Only the HTTP
+   * exchange holds a share: waiting for a pacer slot must not keep a connection from anyone.
+   */
+  limit: <T>(destinationId: string, task: () => Promise<T>) => Promise<T>;
+  /**
+   * Keeps a task running after the message is acknowledged (the invocation's waitUntil). Used for
+   * an attempt that must wait for its pacing slot, so that the wait does not hold up the rest of
+   * the queue; if the invocation dies first, the event is still `scheduled` and the sweeper
+   * re-enqueues it.
+   */
+  background: (task: Promise<unknown>) => void;
 }
 
 /** One delivery attempt for one event, recorded with its outcome (spec §2 Attempt, §6). */
@@ -72,18 +84,26 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     return { kind: "skipped", reason: "waiting for an earlier event" };
   }
 
-  const paced = await pace(() => deps.pacer(destination.id), destination, message.slot, deps.now);
+  const paced = await pace(() => deps.pacer(destination.id), destination, deps.now);
   if (paced.kind === "requeue") {
     // Keep the event's due time in step, so the sweeper does not take a paced event for a lost one.
-    if (paced.slotAt) await db.update(events).set({ nextAttemptAt: paced.slotAt }).where(eq(events.id, event.id));
-    await deps.enqueue({ ...message, slot: paced.slotAt }, Math.max(0, paced.delayMs - PACED_EARLY_MS));
-    return { kind: "deferred", reason: paced.slotAt ? "paced" : "busy", delayMs: paced.delayMs };
+    if (paced.retryAt) await db.update(events).set({ nextAttemptAt: paced.retryAt }).where(eq(events.id, event.id));
+    await deps.enqueue(message, Math.max(0, paced.delayMs - (paced.retryAt ? PACED_EARLY_MS : 0)));
+    return { kind: "deferred", reason: paced.retryAt ? "paced" : "busy", delayMs: paced.delayMs };
   }
-  try {
-    return await attempt(deps, message, row);
-  } finally {
-    await paced.release();
-  }
+  const run = async () => {
+    try {
+      return await attempt(deps, message, row);
+    } finally {
+      await paced.release();
+    }
+  };
+  if (paced.waitMs === 0) return run();
+  const { waitMs } = paced;
+  deps.background(new Promise((resolve) => setTimeout(resolve, waitMs)).then(run).catch((error) => {
+    log("error", "attempt.background_failed", { event_id: event.id, error: errorField(error) });
+  }));
+  return { kind: "started", waitMs };
 }
 
 type Loaded = {
@@ -120,7 +140,7 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     outbound.headers.set("webhook-signature", await signatureHeader(signing.secrets, event.id, timestamp, bytes));
     body = () => bytes;
   }
-  const result = await send({ ...outbound, body, timeoutMs: destination.timeoutMs, now: deps.now });
+  const result = await deps.limit(destination.id, () => send({ ...outbound, body, timeoutMs: destination.timeoutMs, now: deps.now }));
 
   const number = event.attemptsCount + 1;
   const retryRule = (connection.rules as Rule[]).find((r) => r.type === "retry");
@@ -152,7 +172,7 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     await deps.pacer(destination.id).backOff(finishedAt + retryAfterMs);
   }
   const follow: [DeliverMessage, number][] = [];
-  if (retryInMs !== null) follow.push([{ ...message, trigger: "automatic", slot: undefined }, retryInMs]);
+  if (retryInMs !== null) follow.push([{ ...message, trigger: "automatic" }, retryInMs]);
   if (destination.deliveryOrder === "fifo" && status !== "scheduled") {
     const next = await nextInLine(db, destination.id);
     if (next) follow.push([next, 0]);

@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
-import { reserveSlot, slotStillValid, type RateLimit, type RateState } from "./schedule";
+import { deferUntil, reserveSlot, type RateLimit, type RateState } from "./schedule";
 
 // One pacer per destination (spec §1, §6): it hands out start slots for the destination's
 // `rate_limit` and concurrency leases for its `max_concurrency`, for every isolate and connection
@@ -18,19 +18,23 @@ export interface PaceLimits {
 export type PaceDecision =
   /** Start at `startAt` (wait until then); release `leaseId` when the attempt ends, if given. */
   | { kind: "start"; startAt: number; leaseId: string | null }
-  /** Come back at `slotAt` carrying it: the slot is yours. */
-  | { kind: "later"; slotAt: number }
+  /** The next slot is too far off: come back at `retryAt` and ask again. */
+  | { kind: "later"; retryAt: number }
   /** All concurrency slots stayed busy; try again in a while. */
   | { kind: "busy"; retryAfterMs: number };
 
-// Reservations closer than this are waited out by the caller in-process; further ones go back to
-// the queue, whose delays have one-second granularity.
-export const INLINE_WAIT_MS = 3_000;
+// Slots closer than this are waited out by the caller in-process (in the background, see
+// deliverEvent); for further ones the caller goes back to the queue, whose delays have one-second
+// granularity.
+export const INLINE_WAIT_MS = 5_000;
+
 const CONCURRENCY_WAIT_MS = 5_000;
 
 export class Pacer extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private waiters: (() => void)[] = [];
+  // When the last caller sent away is due back; in memory only, as it is only a spreading hint.
+  private frontier = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -39,8 +43,8 @@ export class Pacer extends DurableObject<Env> {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS leases (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)`);
   }
 
-  /** Asks to start one delivery; `slotAt` is a reservation from an earlier `later` answer. */
-  async acquire(limits: PaceLimits, slotAt?: number): Promise<PaceDecision> {
+  /** Asks to start one delivery. */
+  async acquire(limits: PaceLimits): Promise<PaceDecision> {
     const deadline = Date.now() + CONCURRENCY_WAIT_MS;
     while (limits.maxConcurrency !== null && this.inFlight() >= limits.maxConcurrency) {
       const remaining = deadline - Date.now();
@@ -52,15 +56,14 @@ export class Pacer extends DurableObject<Env> {
     }
 
     const now = Date.now();
-    let startAt: number;
-    if (slotAt !== undefined && slotStillValid(slotAt, now, limits.rateLimit)) {
-      startAt = Math.max(now, slotAt);
-    } else {
-      const reserved = reserveSlot(this.rateState(), limits.rateLimit, now);
-      this.saveRateState(reserved.state);
-      if (reserved.slotAt - now > INLINE_WAIT_MS) return { kind: "later", slotAt: reserved.slotAt };
-      startAt = reserved.slotAt;
+    const state = this.rateState();
+    const reserved = reserveSlot(state, limits.rateLimit, now);
+    if (reserved.slotAt - now > INLINE_WAIT_MS) {
+      this.frontier = deferUntil(state, limits.rateLimit, now, this.frontier);
+      return { kind: "later", retryAt: this.frontier };
     }
+    this.saveRateState(reserved.state);
+    const startAt = reserved.slotAt;
     if (limits.maxConcurrency === null) return { kind: "start", startAt, leaseId: null };
     const leaseId = crypto.randomUUID();
     this.sql.exec("INSERT INTO leases (id, expires_at) VALUES (?, ?)", leaseId, startAt + limits.leaseMs);

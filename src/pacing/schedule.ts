@@ -10,8 +10,13 @@ export interface RateLimit {
 
 export const PERIOD_MS = { second: 1_000, minute: 60_000, hour: 3_600_000 } as const;
 
+// Slots are spaced this much wider than period/limit: a delivery can start a few milliseconds after
+// its slot (timers, the claim write, connection set-up), and without a margin one late start
+// followed by a punctual one would put limit + 1 starts inside one window.
+export const SPACING_MARGIN = 0.02;
+
 /** Milliseconds between two starts at the destination's rate. */
-export const slotInterval = (rate: RateLimit) => PERIOD_MS[rate.period] / rate.limit;
+export const slotInterval = (rate: RateLimit) => (PERIOD_MS[rate.period] / rate.limit) * (1 + SPACING_MARGIN);
 
 export interface RateState {
   /** The earliest time the next slot may be handed out (a GCRA "theoretical arrival time"). */
@@ -23,6 +28,8 @@ export interface RateState {
 /**
  * Reserves the next slot: the later of now, the next free slot and any back-off. Every reservation
  * moves the next free slot one interval on, so concurrent callers get distinct, evenly spaced slots.
+ * Slots are handed out only to callers present now, never ahead of time to callers who will come
+ * back later: a caller that comes back late must not leave a hole, nor start next to another.
  */
 export function reserveSlot(state: RateState, rate: RateLimit | null, now: number): { slotAt: number; state: RateState } {
   const slotAt = Math.max(now, state.nextSlotAt, state.blockedUntil);
@@ -31,11 +38,13 @@ export function reserveSlot(state: RateState, rate: RateLimit | null, now: numbe
 }
 
 /**
- * Whether a caller that reserved `slotAt` may still start now. A caller that comes back too late
- * (its queue message was slow) must reserve again: starting late could put it right next to the
- * holder of the following slot and break the spacing.
+ * Where to send a caller whose slot would be too far off to wait for in-process: one interval after
+ * the last caller already sent away (`frontier`), and never before the next free slot, so that the
+ * callers who come back arrive spread out, one interval apart, instead of all at once. Callers who
+ * come back take ordinary slots, which moves the next free slot up to the frontier: nobody is
+ * counted twice.
  */
-export function slotStillValid(slotAt: number, now: number, rate: RateLimit | null): boolean {
-  if (!rate) return true;
-  return now - slotAt <= Math.min(1_000, slotInterval(rate) / 2);
+export function deferUntil(state: RateState, rate: RateLimit | null, now: number, frontier: number): number {
+  const nextFree = Math.max(now, state.nextSlotAt, state.blockedUntil);
+  return rate ? Math.max(nextFree, frontier + slotInterval(rate)) : nextFree;
 }

@@ -12,7 +12,7 @@ import { queueMessage, releaseMsg, type QueueMessage } from "./messages";
  * acknowledged on its own; one that throws (D1 unreachable, say) is retried by Queues, while a
  * delivery that merely failed is rescheduled by the gateway's own retry policy and acknowledged.
  */
-export async function consume(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
   const db = database(env.DB);
   const now = () => Date.now();
   const destinationIds = batch.messages.flatMap((m) => {
@@ -31,7 +31,7 @@ export async function consume(batch: MessageBatch<unknown>, env: Env): Promise<v
         return;
       }
       try {
-        await handle(parsed.data, env, db, now, limit);
+        await handle(parsed.data, { env, db, now, limit, background: (task) => ctx.waitUntil(task) });
         message.ack();
       } catch (error) {
         log("error", "queue.message_failed", { message_id: message.id, kind: parsed.data.kind, attempts: message.attempts, error: errorField(error) });
@@ -41,7 +41,15 @@ export async function consume(batch: MessageBatch<unknown>, env: Env): Promise<v
   );
 }
 
-async function handle(msg: QueueMessage, env: Env, db: ReturnType<typeof database>, now: () => number, limit: ReturnType<typeof fairLimiter>) {
+interface Context {
+  env: Env;
+  db: ReturnType<typeof database>;
+  now: () => number;
+  limit: ReturnType<typeof fairLimiter>;
+  background: (task: Promise<unknown>) => void;
+}
+
+async function handle(msg: QueueMessage, { env, db, now, limit, background }: Context) {
   if (msg.kind === "route") {
     const { messages } = await routeRequest(db, msg.request_id, now());
     for (let i = 0; i < messages.length; i += 100) {
@@ -57,15 +65,15 @@ async function handle(msg: QueueMessage, env: Env, db: ReturnType<typeof databas
     if (next) await env.DELIVERY_QUEUE.send(releaseMsg(msg.target, { request_id: next.requestId, id: next.id }));
     return;
   }
-  await limit(msg.destination_id, () =>
-    deliverEvent(
-      {
-        db,
-        now,
-        enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
-        pacer: (destinationId) => env.PACER.get(env.PACER.idFromName(destinationId)),
-      },
-      msg,
-    ),
+  await deliverEvent(
+    {
+      db,
+      now,
+      enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
+      pacer: (destinationId) => env.PACER.get(env.PACER.idFromName(destinationId)),
+      limit,
+      background,
+    },
+    msg,
   );
 }

@@ -20,8 +20,6 @@ const deliverMessage = z.object({
   // read anything from D1.
   destination_id: z.string(),
   trigger: z.enum(attemptTriggers),
-  // A start slot the destination's pacer reserved for this event (epoch milliseconds).
-  slot: z.number().int().optional(),
 });
 
 // Releases a page of paused events after an unpause, then sends itself for the next page.

@@ -104,7 +104,7 @@ describe("queue consumer", () => {
       env.DB.prepare("INSERT INTO events (id, request_id, connection_id, source_id, destination_id, status, next_attempt_at, lease_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)").bind(eventId, requestId, connection.id, source.id, destination.id, long, long + 1000, long, long),
     ]);
     const ctx = createExecutionContext();
-    await worker.scheduled({ cron: "* * * * *", scheduledTime: Date.now(), noRetry() {} } as any, env, ctx);
+    await (worker as ExportedHandler<Cloudflare.Env>).scheduled!({ cron: "* * * * *", scheduledTime: Date.now(), noRetry() {} } as any, env, ctx);
     await waitOnExecutionContext(ctx);
     await waitFor("delivered", async () => (await eventsOf(requestId))[0]?.status === "successful");
     expect(await receiverRecords(key)).toHaveLength(1);

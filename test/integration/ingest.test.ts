@@ -135,7 +135,7 @@ describe("ingest", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await receiverRecords(key)).toHaveLength(0);
     const sweepCtx = createExecutionContext();
-    await worker.scheduled({ cron: "* * * * *", scheduledTime: Date.now(), noRetry() {} } as any, { ...env, SWEEP_GRACE_MS: "1000" } as any, sweepCtx);
+    await (worker as ExportedHandler<Cloudflare.Env>).scheduled!({ cron: "* * * * *", scheduledTime: Date.now(), noRetry() {} } as any, { ...env, SWEEP_GRACE_MS: "1000" } as any, sweepCtx);
     await waitOnExecutionContext(sweepCtx);
     await waitFor("delivery after the sweep", async () => (await receiverRecords(key)).length === 1);
     await waitFor("successful event", async () => (await eventsOf(request_id))[0]?.status === "successful");

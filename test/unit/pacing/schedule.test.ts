@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { reserveSlot, slotInterval, slotStillValid, type RateState } from "../../../src/pacing/schedule";
+import { deferUntil, reserveSlot, slotInterval, type RateState } from "../../../src/pacing/schedule";
 
 const fresh: RateState = { nextSlotAt: 0, blockedUntil: 0 };
 
 describe("reserveSlot", () => {
-  it("spreads a burst evenly: 10/s gives a slot every 100 ms", () => {
+  it("spreads a burst evenly: 10/s gives a slot every 100 ms (plus the 2 % margin)", () => {
     let state = fresh;
     const slots: number[] = [];
     for (let i = 0; i < 25; i++) {
@@ -12,7 +12,7 @@ describe("reserveSlot", () => {
       slots.push(r.slotAt);
       state = r.state;
     }
-    expect(slots.slice(0, 4)).toEqual([1_000, 1_100, 1_200, 1_300]);
+    expect(slots.slice(0, 4)).toEqual([1_000, 1_102, 1_204, 1_306]);
     // No window of one second holds more than 10 starts.
     for (const start of slots) expect(slots.filter((s) => s >= start && s < start + 1_000).length).toBeLessThanOrEqual(10);
   });
@@ -20,7 +20,7 @@ describe("reserveSlot", () => {
   it("does not bank unused time: after a quiet spell the next slot is now, not in the past", () => {
     const r = reserveSlot({ nextSlotAt: 500, blockedUntil: 0 }, { limit: 1, period: "second" }, 10_000);
     expect(r.slotAt).toBe(10_000);
-    expect(r.state.nextSlotAt).toBe(11_000);
+    expect(r.state.nextSlotAt).toBe(11_020);
   });
 
   it("honours a back-off from a 429", () => {
@@ -33,22 +33,25 @@ describe("reserveSlot", () => {
   });
 
   it.each([
-    [{ limit: 10, period: "second" as const }, 100],
-    [{ limit: 120, period: "minute" as const }, 500],
-    [{ limit: 1, period: "hour" as const }, 3_600_000],
+    [{ limit: 10, period: "second" as const }, 102],
+    [{ limit: 120, period: "minute" as const }, 510],
+    [{ limit: 1, period: "hour" as const }, 3_672_000],
   ])("interval for %j is %i ms", (rate, expected) => {
     expect(slotInterval(rate)).toBe(expected);
   });
 });
 
-describe("slotStillValid", () => {
+describe("deferUntil", () => {
   const rate = { limit: 10, period: "second" as const };
-  it("accepts an early or punctual caller and one late by less than half an interval", () => {
-    expect(slotStillValid(1_000, 900, rate)).toBe(true);
-    expect(slotStillValid(1_000, 1_049, rate)).toBe(true);
+  it("sends each caller back one slot after the last one sent away", () => {
+    const state = { nextSlotAt: 5_000, blockedUntil: 0 };
+    let frontier = 0;
+    const times = [0, 1, 2].map(() => (frontier = deferUntil(state, rate, 1_000, frontier)));
+    expect(times).toEqual([5_000, 5_102, 5_204]);
   });
-  it("sends a caller that is too late to reserve again", () => {
-    expect(slotStillValid(1_000, 1_051, rate)).toBe(false);
-    expect(slotStillValid(1_000, 3_000, { limit: 1, period: "minute" })).toBe(false);
+  it("never before the next free slot or the end of a back-off", () => {
+    expect(deferUntil({ nextSlotAt: 8_000, blockedUntil: 0 }, rate, 1_000, 2_000)).toBe(8_000);
+    expect(deferUntil({ nextSlotAt: 0, blockedUntil: 9_000 }, rate, 1_000, 0)).toBe(9_000);
+    expect(deferUntil({ nextSlotAt: 0, blockedUntil: 9_000 }, null, 1_000, 20_000)).toBe(9_000);
   });
 });
