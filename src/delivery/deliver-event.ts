@@ -72,15 +72,19 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     .get();
   if (!row) return { kind: "skipped", reason: "event not found" };
   const { event, destination, connection, request } = row;
-  // Final events are never delivered twice by the automatic path; paused ones wait for unpause.
-  if (event.status !== "scheduled") return { kind: "skipped", reason: `event is ${event.status}` };
-  if (event.nextAttemptAt !== null && event.nextAttemptAt > now + EARLY_TOLERANCE_MS) return { kind: "skipped", reason: "not due yet" };
-
-  if (connection.pausedAt !== null || destination.pausedAt !== null) {
+  // A person asked for this attempt (a manual retry or a bulk replay): it goes whatever the event's
+  // status, pause or place in line; only pacing still applies.
+  const requested = isRequested(message.trigger);
+  if (!requested) {
+    // Final events are never delivered twice by the automatic path; paused ones wait for unpause.
+    if (event.status !== "scheduled") return { kind: "skipped", reason: `event is ${event.status}` };
+    if (event.nextAttemptAt !== null && event.nextAttemptAt > now + EARLY_TOLERANCE_MS) return { kind: "skipped", reason: "not due yet" };
+  }
+  if (!requested && (connection.pausedAt !== null || destination.pausedAt !== null)) {
     await db.update(events).set({ status: "paused", updatedAt: now }).where(and(eq(events.id, event.id), eq(events.status, "scheduled")));
     return { kind: "skipped", reason: "paused" };
   }
-  if (destination.deliveryOrder === "fifo" && (await waitsForEarlierEvent(db, event))) {
+  if (!requested && destination.deliveryOrder === "fifo" && (await waitsForEarlierEvent(db, event))) {
     return { kind: "skipped", reason: "waiting for an earlier event" };
   }
 
@@ -120,7 +124,7 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
   const claimed = await db
     .update(events)
     .set({ leaseUntil: now + destination.timeoutMs + LEASE_MARGIN_MS })
-    .where(and(eq(events.id, event.id), eq(events.status, "scheduled"), eq(events.attemptsCount, event.attemptsCount),
+    .where(and(eq(events.id, event.id), isRequested(message.trigger) ? undefined : eq(events.status, "scheduled"), eq(events.attemptsCount, event.attemptsCount),
       or(isNull(events.leaseUntil), lt(events.leaseUntil, now))))
     .returning({ id: events.id });
   if (claimed.length === 0) return { kind: "skipped", reason: "another attempt holds the event" };
@@ -147,8 +151,16 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
   const success = result.status !== null && result.status >= 200 && result.status < 300;
   const finishedAt = deps.now();
   const retryAfterMs = parseRetryAfter(result.responseHeaders["retry-after"], finishedAt);
-  const retryInMs = success ? null : nextRetryDelay(retryRule, number, { status: result.status, error: result.error, retryAfterMs });
-  const status = success ? "successful" : retryInMs !== null ? "scheduled" : "failed";
+  let retryInMs = success ? null : nextRetryDelay(retryRule, number, { status: result.status, error: result.error, retryAfterMs });
+  let status: "successful" | "scheduled" | "failed" = success ? "successful" : retryInMs !== null ? "scheduled" : "failed";
+  let nextAttemptAt = retryInMs === null ? null : finishedAt + retryInMs;
+  if (isRequested(message.trigger) && !success) {
+    // A requested attempt that fails starts no retry schedule of its own: a scheduled event keeps
+    // the one it had, any other ends (or stays) failed.
+    retryInMs = null;
+    status = event.status === "scheduled" ? "scheduled" : "failed";
+    nextAttemptAt = status === "scheduled" ? event.nextAttemptAt : null;
+  }
   const attemptId = newId("attempt", now);
 
   await db.batch([
@@ -159,7 +171,7 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     }),
     db.update(events).set({
       status, attemptsCount: sql`${events.attemptsCount} + 1`, lastAttemptAt: now, lastResponseStatus: result.status,
-      nextAttemptAt: retryInMs === null ? null : finishedAt + retryInMs, leaseUntil: null, updatedAt: finishedAt,
+      nextAttemptAt, leaseUntil: null, updatedAt: finishedAt,
     }).where(eq(events.id, event.id)),
   ]);
   log("info", "attempt.finished", {
@@ -186,4 +198,9 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     }
   }
   return { kind: "delivered", status, retryInMs, attemptId };
+}
+
+/** Attempts a person asked for, as opposed to the gateway's own schedule. */
+function isRequested(trigger: DeliverMessage["trigger"]): boolean {
+  return trigger === "manual" || trigger === "bulk_retry";
 }
