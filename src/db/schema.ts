@@ -183,3 +183,43 @@ export const replays = sqliteTable("replays", {
   createdAt: ms("created_at").notNull(),
   completedAt: ms("completed_at"),
 });
+
+/** Named JavaScript transformations that connections reference (spec §5). */
+export const transformations = sqliteTable("transformations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  code: text("code").notNull(),
+  // Variables handed to the code as context.env; write-only in the API.
+  env: json<Record<string, string>>("env").notNull(),
+  createdAt: ms("created_at").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+/**
+ * What a transformation made of the request, for one event: delivery sends this instead of the
+ * stored request. The body follows the request's storage rule (inline up to 1 MB, else chunks in
+ * request_body_chunks under the event id).
+ */
+export const eventPayloads = sqliteTable("event_payloads", {
+  eventId: text("event_id").primaryKey(),
+  method: text("method").notNull(),
+  path: text("path").notNull(),
+  query: text("query").notNull(),
+  headers: json<Record<string, string>>("headers").notNull(),
+  body: blob("body", { mode: "buffer" }).$type<Uint8Array>(),
+  bodySize: integer("body_size").notNull(),
+  bodyChunks: integer("body_chunks").notNull().default(0),
+  // The transformation's console output, for the trace.
+  console: json<{ level: string; message: string }[]>("console").notNull(),
+});
+
+/** Deduplication keys seen per connection, until they expire (spec §2 Rule `deduplicate`). */
+export const dedupeKeys = sqliteTable(
+  "dedupe_keys",
+  {
+    connectionId: text("connection_id").notNull(),
+    key: text("key").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [uniqueIndex("dedupe_keys_pk").on(t.connectionId, t.key), index("dedupe_keys_expiry").on(t.expiresAt)],
+);
