@@ -1,6 +1,7 @@
 CREATE TABLE `dedupe_keys` (
 	`connection_id` text NOT NULL,
 	`key` text NOT NULL,
+	`request_id` text NOT NULL,
 	`expires_at` integer NOT NULL
 );
 --> statement-breakpoint

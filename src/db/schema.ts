@@ -219,6 +219,8 @@ export const dedupeKeys = sqliteTable(
   {
     connectionId: text("connection_id").notNull(),
     key: text("key").notNull(),
+    // The request that holds the key: routing the same request again is not a duplicate of itself.
+    requestId: text("request_id").notNull(),
     expiresAt: ms("expires_at").notNull(),
   },
   (t) => [uniqueIndex("dedupe_keys_pk").on(t.connectionId, t.key), index("dedupe_keys_expiry").on(t.expiresAt)],
