@@ -6,6 +6,7 @@ import { database } from "./db/client";
 import type { Env } from "./env";
 import { consume } from "./queue/consumer";
 import type { QueueMessage } from "./queue/messages";
+import { purgeExpiredKeys } from "./rules/deduplicate";
 import { sweepStragglers } from "./sweep/sweep-stragglers";
 
 export { Pacer } from "./pacing/pacer";
@@ -20,11 +21,9 @@ export default {
   },
 
   async scheduled(_controller, env) {
-    await sweepStragglers(
-      database(env.DB),
-      (messages) => env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body }))),
-      Date.now(),
-      config(env).sweepGraceMs,
-    );
+    const db = database(env.DB);
+    const now = Date.now();
+    await sweepStragglers(db, (messages) => env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body }))), now, config(env).sweepGraceMs);
+    await purgeExpiredKeys(db, now);
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

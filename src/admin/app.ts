@@ -8,6 +8,7 @@ import { destinationRoutes } from "./destinations";
 import { eventRoutes } from "./events";
 import { requestRoutes } from "./requests";
 import { sourceRoutes } from "./sources";
+import { transformationRoutes } from "./transformations";
 
 export type AdminEnv = { Bindings: Env };
 
@@ -38,5 +39,6 @@ export function adminApi() {
   app.route("/", connectionRoutes());
   app.route("/", requestRoutes());
   app.route("/", eventRoutes());
+  app.route("/", transformationRoutes());
   return app;
 }

@@ -1,11 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { database, type Db } from "../db/client";
-import { connections, destinations, events, sources } from "../db/schema";
+import { connections, destinations, events, sources, transformations } from "../db/schema";
 import { badRequest, type ProblemField } from "../http/problem";
 import { newId } from "../ids";
 import { releaseMsg } from "../queue/messages";
 import { rulesSchema, type Rule } from "../rules/schema";
+import { filterProblems } from "../rules/filter-rule";
 import { validateRules } from "../rules/validate";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, pauseRouteDefs, resourceRoutes, toPage, uniqueOr409 } from "./common";
@@ -85,7 +86,12 @@ async function checkConnection(db: Db, refs: { source_id?: string; destination_i
   if (refs.destination_id && !(await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, refs.destination_id)).get())) {
     problems.push({ path: "destination_id", message: "no destination has this id" });
   }
-  if (ruleList) problems.push(...(await validateRules(ruleList)));
+  if (ruleList) {
+    problems.push(...(await validateRules(ruleList, {
+      transformationExists: async (id) => Boolean(await db.select({ id: transformations.id }).from(transformations).where(eq(transformations.id, id)).get()),
+      filterProblems,
+    })));
+  }
   if (problems.length) throw badRequest(problems);
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { bodyStream, loadBody } from "../db/request-body";
-import { attempts, connections, destinations, events, requests } from "../db/schema";
+import { attempts, connections, destinations, eventPayloads, events, requests } from "../db/schema";
 import { newId } from "../ids";
 import { errorField, log } from "../log";
 import type { DeliverMessage } from "../queue/messages";
@@ -59,19 +59,26 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
       event: events,
       destination: destinations,
       connection: { rules: connections.rules, pausedAt: connections.pausedAt },
-      request: {
+      original: {
         id: requests.id, path: requests.path, query: requests.query, headers: requests.headers,
         body: requests.body, bodySize: requests.bodySize, bodyChunks: requests.bodyChunks,
+      },
+      transformed: {
+        id: eventPayloads.eventId, path: eventPayloads.path, query: eventPayloads.query, headers: eventPayloads.headers,
+        body: eventPayloads.body, bodySize: eventPayloads.bodySize, bodyChunks: eventPayloads.bodyChunks,
       },
     })
     .from(events)
     .innerJoin(destinations, eq(destinations.id, events.destinationId))
     .innerJoin(connections, eq(connections.id, events.connectionId))
     .innerJoin(requests, eq(requests.id, events.requestId))
+    .leftJoin(eventPayloads, eq(eventPayloads.eventId, events.id))
     .where(eq(events.id, message.event_id))
     .get();
   if (!row) return { kind: "skipped", reason: "event not found" };
-  const { event, destination, connection, request } = row;
+  const { event, destination, connection } = row;
+  // A transformation's output, when the connection has one, replaces the stored request.
+  const request = row.transformed ?? row.original;
   // A person asked for this attempt (a manual retry or a bulk replay): it goes whatever the event's
   // status, pause or place in line; only pacing still applies.
   const requested = isRequested(message.trigger);
@@ -97,7 +104,7 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
   }
   const run = async () => {
     try {
-      return await attempt(deps, message, row);
+      return await attempt(deps, message, { event, destination, connection, request });
     } finally {
       await paced.release();
     }

@@ -12,6 +12,8 @@ export class Problem extends Error {
     readonly detail?: string,
     readonly errors?: ProblemField[],
     readonly headers?: Record<string, string>,
+    /** Extension members (RFC 9457 §3.2), such as a transformation's console output. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? title);
   }
@@ -31,6 +33,7 @@ export function problemResponse(problem: Problem): Response {
   };
   if (problem.detail) body.detail = problem.detail;
   if (problem.errors) body.errors = problem.errors;
+  if (problem.extensions) Object.assign(body, problem.extensions);
   return new Response(JSON.stringify(body), {
     status: problem.status,
     headers: { "content-type": "application/problem+json", ...problem.headers },

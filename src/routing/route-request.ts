@@ -5,6 +5,8 @@ import { connections, events, requests } from "../db/schema";
 import { newId } from "../ids";
 import { deliverMsg, type DeliverMessage } from "../queue/messages";
 import { evaluateRules } from "../rules/evaluate";
+import { matchFilter } from "../rules/filter-rule";
+import { payloadStatements, type EventPayload } from "./event-payload";
 import type { Rule } from "../rules/schema";
 
 type Scheduled = { id: string; destinationId: string; nextAttemptAt: number | null };
@@ -30,15 +32,18 @@ export async function routeRequest(db: Db, requestId: string, now: number): Prom
   const body = active.length > 0 ? await loadBody(db, request) : new Uint8Array(0);
   const routed = { method: request.method, path: request.path, query: request.query, headers: request.headers, body };
   const created: (typeof events.$inferInsert & Scheduled)[] = [];
+  const payloads: EventPayload[] = [];
   const ignored: { connection_id: string; cause: string; detail?: string }[] = [];
   for (const connection of active) {
-    const outcome = await evaluateRules(connection.rules as Rule[], routed);
+    const outcome = await evaluateRules(connection.rules as Rule[], routed, { db, requestId, connectionId: connection.id, now, matchFilter });
     if (!outcome.pass) {
       ignored.push({ connection_id: connection.id, cause: outcome.cause, ...(outcome.detail ? { detail: outcome.detail } : {}) });
       continue;
     }
+    const id = newId("event", now);
+    if (outcome.transformed) payloads.push({ eventId: id, ...outcome.transformed });
     created.push({
-      id: newId("event", now),
+      id,
       requestId,
       connectionId: connection.id,
       sourceId: request.sourceId,
@@ -53,7 +58,11 @@ export async function routeRequest(db: Db, requestId: string, now: number): Prom
     .update(requests)
     .set({ routedAt: now, eventsCount: created.length, ignored })
     .where(and(eq(requests.id, requestId), isNull(requests.routedAt)));
-  const [marked] = await db.batch([markRouted, ...created.map((event) => db.insert(events).values(event).onConflictDoNothing())]);
+  const [marked] = await db.batch([
+    markRouted,
+    ...created.map((event) => db.insert(events).values(event).onConflictDoNothing()),
+    ...payloads.flatMap((payload) => payloadStatements(db, payload)),
+  ]);
   // Another run routed this request first: its events stand, and ours were not inserted.
   if (marked.meta.changes === 0) return { messages: toMessages(await untried(db, requestId), now) };
   return { messages: toMessages(created, now) };

@@ -1,7 +1,14 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { transformations } from "../db/schema";
+import { claimKey, dedupeKey } from "./deduplicate";
 import type { Rule } from "./schema";
+import { decodeTransformBody, encodeTransformBody, runTransformation, type ConsoleLine } from "./transform";
 
-// Runs a connection's rules against one request when the consumer routes it (spec §2 Rule). The
-// outcome says whether the connection gets an event, and if not, why.
+// Runs a connection's rules against one request when the consumer routes it (spec §2 Rule):
+// `filter`, `deduplicate` and `transform` in the order the connection lists them, so a filter after
+// a transform tests the transformed request; `delay` and `retry` are policies read elsewhere. The
+// outcome says whether the connection gets an event, with what payload, and if not, why.
 
 export interface RoutedRequest {
   method: string;
@@ -12,13 +19,75 @@ export interface RoutedRequest {
 }
 
 export type RuleOutcome =
-  | { pass: true; delayMs: number }
+  | { pass: true; delayMs: number; transformed: (RoutedRequest & { console: ConsoleLine[] }) | null }
   | { pass: false; cause: "filtered" | "deduplicated" | "transform_failed"; detail?: string };
 
-export async function evaluateRules(rules: Rule[], _request: RoutedRequest): Promise<RuleOutcome> {
+export interface RuleContext {
+  db: Db;
+  requestId: string;
+  connectionId: string;
+  now: number;
+  /** Tests a request against a filter rule; never throws. */
+  matchFilter: (rule: Extract<Rule, { type: "filter" }>, request: RoutedRequest, parsedBody: unknown) => boolean;
+}
+
+const encoder = new TextEncoder();
+
+export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx: RuleContext): Promise<RuleOutcome> {
+  let request = original;
+  let parsed: { body: unknown } | null = null;
+  const body = () => (parsed ??= { body: decodeTransformBody(request.body) }).body;
+  let transformedConsole: ConsoleLine[] | null = null;
   let delayMs = 0;
+
   for (const rule of rules) {
-    if (rule.type === "delay") delayMs = rule.delay_ms;
+    switch (rule.type) {
+      case "filter":
+        if (!ctx.matchFilter(rule, request, jsonBody(body()))) return { pass: false, cause: "filtered" };
+        break;
+      case "deduplicate": {
+        const key = await dedupeKey(rule, { body: jsonBody(body()), headers: request.headers, rawBody: request.body });
+        const first = await claimKey(ctx.db, { connectionId: ctx.connectionId, key, requestId: ctx.requestId, now: ctx.now, windowMs: rule.window_ms });
+        if (!first) return { pass: false, cause: "deduplicated" };
+        break;
+      }
+      case "transform": {
+        const transformation = await ctx.db.select({ code: transformations.code, env: transformations.env })
+          .from(transformations).where(eq(transformations.id, rule.transformation_id)).get();
+        if (!transformation) return { pass: false, cause: "transform_failed", detail: `transformation ${rule.transformation_id} does not exist` };
+        const result = await runTransformation({
+          code: transformation.code,
+          env: transformation.env,
+          connection: { id: ctx.connectionId },
+          // The stored path is what followed /e/:source_id, empty when nothing did; the sandbox, like
+          // Hookdeck, always shows a path.
+          request: { ...request, path: request.path || "/", body: body() },
+        });
+        if (!result.ok) return { pass: false, cause: "transform_failed", detail: withConsole(result.error, result.console) };
+        const headers = Object.fromEntries(Object.entries(result.request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+        // The body's length changed with it; delivery computes the new one.
+        delete headers["content-length"];
+        request = { ...result.request, headers, body: encoder.encode(encodeTransformBody(result.request.body)) };
+        parsed = { body: result.request.body };
+        transformedConsole = result.console;
+        break;
+      }
+      case "delay":
+        delayMs = rule.delay_ms;
+        break;
+      case "retry":
+        break;
+    }
   }
-  return { pass: true, delayMs };
+  return { pass: true, delayMs, transformed: transformedConsole ? { ...request, console: transformedConsole } : null };
+}
+
+/** Filters and deduplication see fields only in JSON bodies (spec §4): a text body offers none. */
+function jsonBody(body: unknown): unknown {
+  return typeof body === "string" ? undefined : body;
+}
+
+function withConsole(error: string, lines: ConsoleLine[]): string {
+  if (lines.length === 0) return error;
+  return `${error}\nconsole:\n${lines.map((l) => `[${l.level}] ${l.message}`).join("\n")}`.slice(0, 4_000);
 }
