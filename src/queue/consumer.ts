@@ -3,9 +3,9 @@ import { deliverEvent } from "../delivery/deliver-event";
 import { fairLimiter } from "../delivery/fair-limiter";
 import type { Env } from "../env";
 import { errorField, log } from "../log";
-import { routeRequest } from "../routing/route-request";
+import { routeRequests } from "../routing/route-request";
 import { releasePausedPage } from "../delivery/release-paused";
-import { queueMessage, releaseMsg, type QueueMessage } from "./messages";
+import { queueMessage, releaseMsg, type QueueMessage, type RouteMessage } from "./messages";
 
 /**
  * The queue consumer (spec §1): routes requests into events and delivers events. Each message is
@@ -21,24 +21,52 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
   });
   const limit = fairLimiter(destinationIds);
 
-  await Promise.all(
-    batch.messages.map(async (message) => {
-      const parsed = queueMessage.safeParse(message.body);
-      if (!parsed.success) {
-        // Retrying cannot fix a message of an unknown shape; keep it visible in the logs.
-        log("error", "queue.bad_message", { message_id: message.id, issues: parsed.error.issues.length });
-        message.ack();
-        return;
-      }
-      try {
-        await handle(parsed.data, { env, db, now, limit, background: (task) => ctx.waitUntil(task) });
-        message.ack();
-      } catch (error) {
-        log("error", "queue.message_failed", { message_id: message.id, kind: parsed.data.kind, attempts: message.attempts, error: errorField(error) });
-        message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
-      }
-    }),
-  );
+  const context: Context = { env, db, now, limit, background: (task) => ctx.waitUntil(task) };
+  const valid: { message: Message<unknown>; body: QueueMessage }[] = [];
+  for (const message of batch.messages) {
+    const parsed = queueMessage.safeParse(message.body);
+    if (parsed.success) valid.push({ message, body: parsed.data });
+    else {
+      // Retrying cannot fix a message of an unknown shape; keep it visible in the logs.
+      log("error", "queue.bad_message", { message_id: message.id, issues: parsed.error.issues.length });
+      message.ack();
+    }
+  }
+  // Route messages are handled together, in two D1 round trips for the lot; the others one by one.
+  const routes: string[] = [];
+  const routeMessages: Message<unknown>[] = [];
+  const others: { message: Message<unknown>; body: Exclude<QueueMessage, RouteMessage> }[] = [];
+  for (const { message, body } of valid) {
+    if (body.kind === "route") {
+      routes.push(body.request_id);
+      routeMessages.push(message);
+    } else others.push({ message, body });
+  }
+  await Promise.all([
+    routes.length ? settle(routeMessages, "route", () => route(routes, context)) : null,
+    ...others.map((v) => settle([v.message], v.body.kind, () => handle(v.body, context))),
+  ]);
+}
+
+/** Acknowledges the messages when the work succeeds; otherwise Queues retries them, backing off. */
+async function settle(messages: Message<unknown>[], kind: string, work: () => Promise<unknown>) {
+  try {
+    await work();
+    for (const message of messages) message.ack();
+  } catch (error) {
+    for (const message of messages) {
+      log("error", "queue.message_failed", { message_id: message.id, kind, attempts: message.attempts, error: errorField(error) });
+      message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
+    }
+  }
+}
+
+async function route(requestIds: string[], { env, db, now }: Context) {
+  const messages = await routeRequests(db, requestIds, now());
+  for (let i = 0; i < messages.length; i += 100) {
+    // sendBatch takes at most 100 messages.
+    await env.DELIVERY_QUEUE.sendBatch(messages.slice(i, i + 100));
+  }
 }
 
 interface Context {
@@ -49,15 +77,7 @@ interface Context {
   background: (task: Promise<unknown>) => void;
 }
 
-async function handle(msg: QueueMessage, { env, db, now, limit, background }: Context) {
-  if (msg.kind === "route") {
-    const { messages } = await routeRequest(db, msg.request_id, now());
-    for (let i = 0; i < messages.length; i += 100) {
-      // sendBatch takes at most 100 messages.
-      await env.DELIVERY_QUEUE.sendBatch(messages.slice(i, i + 100));
-    }
-    return;
-  }
+async function handle(msg: Exclude<QueueMessage, RouteMessage>, { env, db, now, limit, background }: Context) {
   if (msg.kind === "release") {
     const after = msg.after ? { requestId: msg.after.request_id, id: msg.after.id } : null;
     const { messages, next } = await releasePausedPage(db, msg.target, after, now());
