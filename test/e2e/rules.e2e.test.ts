@@ -54,4 +54,32 @@ describe("rules under wrangler dev", () => {
     expect(await ignoredFor(bomb)).toMatchObject({ cause: "transform_failed", detail: expect.stringMatching(/out of memory/) });
     expect(ok).toHaveLength(3);
   }, 90_000);
+
+  it("three destinations behind different filters each receive exactly their share", async () => {
+    const source = (await gateway.admin("POST", "/v1/sources", { name: "stripe-fanout" })).json;
+    await connectTo(source.id, "invoices", [{ type: "filter", body: { type: { $startsWith: "invoice." } } }]);
+    await connectTo(source.id, "big-charges", [{ type: "filter", body: { type: "charge.succeeded", data: { amount: { $gte: 10_000 } } } }]);
+    await connectTo(source.id, "eu-only", [{ type: "filter", headers: { "X-Region": "eu" } }]);
+    const sent: { type: string; amount: number; region: string }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const event = { type: ["invoice.paid", "charge.succeeded", "customer.created"][i % 3]!, amount: (i % 5) * 5_000, region: i % 2 ? "eu" : "us" };
+      sent.push(event);
+      const res = await fetch(`${gateway.url}/e/${source.id}`, {
+        method: "POST", headers: { "content-type": "application/json", "x-region": event.region },
+        body: JSON.stringify({ type: event.type, data: { amount: event.amount }, n: i }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const expected = {
+      invoices: sent.filter((e) => e.type.startsWith("invoice.")).length,
+      "big-charges": sent.filter((e) => e.type === "charge.succeeded" && e.amount >= 10_000).length,
+      "eu-only": sent.filter((e) => e.region === "eu").length,
+    };
+    await waitUntil("every share delivered", async () =>
+      Object.entries(expected).every(([name, n]) => (receiver.records.get(name)?.length ?? 0) >= n), 60_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const [name, n] of Object.entries(expected)) expect(receiver.records.get(name)?.length).toBe(n);
+    expect(bodies("invoices").every((b) => b.type.startsWith("invoice."))).toBe(true);
+    expect(bodies("big-charges").every((b) => b.type === "charge.succeeded" && b.data.amount >= 10_000)).toBe(true);
+  }, 90_000);
 });

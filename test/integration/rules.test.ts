@@ -157,3 +157,44 @@ describe("delay and fan-out", () => {
     expect(JSON.parse(atob((await receiverRecords(keys[1]!))[0].body_base64))).toEqual({ id: 1 });
   });
 });
+
+describe("filters", () => {
+  it("create an event only for requests that match, and record the others as filtered", async () => {
+    const key = uniqueKey("filter");
+    const { source, connection } = await pipeline("filter", `/ok/${key}`, [
+      { type: "filter", body: { type: { $startsWith: "invoice." }, data: { amount: { $gte: 1000 } } }, headers: { "X-Shop": "eu" } },
+    ]);
+    const pass = await send(source.id, { type: "invoice.paid", data: { amount: 1500 } }, { "x-shop": "eu" });
+    const small = await send(source.id, { type: "invoice.paid", data: { amount: 10 } }, { "x-shop": "eu" });
+    const other = await send(source.id, { type: "customer.created", data: { amount: 5000 } }, { "x-shop": "eu" });
+    expect((await routed(pass)).events_count).toBe(1);
+    for (const id of [small, other]) expect((await routed(id)).ignored).toEqual([{ connection_id: connection.id, cause: "filtered" }]);
+    await waitFor("one delivery", async () => (await receiverRecords(key)).length === 1);
+  });
+
+  it("run after a transformation listed before them", async () => {
+    const tagger = await created("/v1/transformations", { name: uniqueKey("tagger"), code: `addHandler("transform", (r) => { r.body.big = r.body.amount > 100; return r; });` });
+    const { source } = await pipeline("ordered", `/ok/${uniqueKey("ordered")}`, [
+      { type: "transform", transformation_id: tagger.id },
+      { type: "filter", body: { big: true } },
+    ]);
+    expect((await routed(await send(source.id, { amount: 500 }))).events_count).toBe(1);
+    expect((await routed(await send(source.id, { amount: 5 }))).events_count).toBe(0);
+  });
+
+  it("are validated when the connection is saved, naming the bad part", async () => {
+    const { source, destination, connection } = await pipeline("badfilter", "/ok/unused");
+    const res = await admin("POST", "/v1/connections", {
+      name: "bad", source_id: source.id, destination_id: destination.id,
+      rules: [{ type: "filter", body: { amount: { $between: [1, 2] } }, path: { $startsWith: 42 } }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([
+      { path: "rules.0.body.amount.$between", message: "unknown operator $between" },
+      { path: "rules.0.path.$startsWith", message: "$startsWith takes a string or a list of strings" },
+    ]);
+    const patch = await admin("PATCH", `/v1/connections/${connection.id}`, { rules: [{ type: "filter", headers: { a: { $in: 3 } } }] });
+    expect(patch.status).toBe(400);
+    expect(patch.json.errors[0].path).toBe("rules.0.headers.a.$in");
+  });
+});
