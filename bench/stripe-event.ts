@@ -1,16 +1,5 @@
-// npx tsx bench/rules-transform.mjs — the cost of one transformation run: a fresh QuickJS runtime
-// and context with Hookdeck's globals (sandbox start), the user's code and a 10-field rewrite of a
-// 5 KB Stripe-like event, beside a bare JSON.parse + JSON.stringify of the same payload. Runs in
-// Node on the same WebAssembly build, memory and limits the Worker uses; run through tsx so it can
-// import the TypeScript sources.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { DEFAULT_LIMITS } from "../src/rules/transform/limits.ts";
-import { createQuickJS } from "../src/rules/transform/quickjs.ts";
-import { runInQuickJS } from "../src/rules/transform/run.ts";
-
-const MIN_MS = 1000;
-
+// A 5 KB Stripe-like `charge.succeeded` event and a 10-field Hookdeck-style transformation of it,
+// shared by the rules benchmarks.
 const charge = {
   id: "ch_3QabcDEFghiJKLmn0p1ABCD",
   object: "charge",
@@ -33,7 +22,7 @@ const charge = {
   description: "Order #1042",
   disputed: false,
   livemode: false,
-  metadata: { order_id: "1042", channel: "web", campaign: "black-friday-2026", cart_items: "3" },
+  metadata: { order_id: "1042", channel: "web", campaign: "black-friday-2026", cart_items: "3", notes: "" },
   outcome: { network_status: "approved_by_network", reason: null, risk_level: "normal", risk_score: 32, seller_message: "Payment complete.", type: "authorized" },
   paid: true,
   payment_intent: "pi_3QabcDEFghiJKLmn0p1ABCD",
@@ -89,9 +78,9 @@ const event = {
 };
 // Padding in metadata brings the payload to 5 KB, as a real charge with line items would.
 charge.metadata.notes = "n".repeat(5 * 1024 - JSON.stringify(event).length - '"notes":"",'.length);
-const payload = JSON.stringify(event);
+export const payload = JSON.stringify(event);
 
-const code = `addHandler("transform", (request, context) => {
+export const transformCode = `addHandler("transform", (request, context) => {
   const event = request.body;
   const charge = event.data.object;
   request.body = {
@@ -109,39 +98,3 @@ const code = `addHandler("transform", (request, context) => {
   request.headers["x-event-type"] = event.type;
   return request;
 });`;
-const request = { method: "POST", path: "/stripe", query: "", headers: { "content-type": "application/json" } };
-
-/** Mean µs per call of `fn`, after a warm-up, over at least MIN_MS. */
-function time(fn) {
-  for (let i = 0; i < 200; i++) fn();
-  let runs = 0;
-  const start = performance.now();
-  while (performance.now() - start < MIN_MS) {
-    for (let i = 0; i < 50; i++) fn();
-    runs += 50;
-  }
-  return ((performance.now() - start) * 1000) / runs;
-}
-
-const wasmPath = createRequire(import.meta.url).resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
-const started = performance.now();
-const quickjs = await createQuickJS(new WebAssembly.Module(readFileSync(wasmPath)));
-const instanceMs = performance.now() - started;
-
-const check = runInQuickJS(quickjs, { code, request: { ...request, body: JSON.parse(payload) } }, DEFAULT_LIMITS);
-if (!check.ok || Object.keys(check.request.body).length !== 10) throw new Error(`the transformation did not run: ${JSON.stringify(check)}`);
-
-const transform = time(() => {
-  // The caller's share is included: parsing the stored body before the run.
-  const result = runInQuickJS(quickjs, { code, request: { ...request, body: JSON.parse(payload) } }, DEFAULT_LIMITS);
-  if (!result.ok) throw new Error(result.error);
-});
-const empty = time(() => runInQuickJS(quickjs, { code: 'addHandler("transform", (r) => r)', request: { ...request, body: null } }, DEFAULT_LIMITS));
-const baseline = time(() => JSON.stringify(JSON.parse(payload)));
-
-const row = (label, us) => `${label.padEnd(58)} ${us.toFixed(1).padStart(8)} µs`;
-console.log(`payload ${payload.length} bytes; QuickJS instance (once per isolate) ${instanceMs.toFixed(1)} ms; node ${process.version}`);
-console.log(row("10-field transformation, fresh sandbox each run", transform));
-console.log(row("  of which an empty sandbox (start, globals, r => r)", empty));
-console.log(row("baseline: JSON.parse + JSON.stringify of the payload", baseline));
-console.log(`ratio transformation / baseline: ${(transform / baseline).toFixed(0)}x`);
