@@ -102,16 +102,17 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     await deps.enqueue(message, Math.max(0, paced.delayMs - (paced.retryAt ? PACED_EARLY_MS : 0)));
     return { kind: "deferred", reason: paced.retryAt ? "paced" : "busy", delayMs: paced.delayMs };
   }
+  const { startAt } = paced;
   const run = async () => {
     try {
-      return await attempt(deps, message, { event, destination, connection, request });
+      return await attempt(deps, message, { event, destination, connection, request }, { startAt, late: paced.late, reslot: paced.reslot });
     } finally {
       await paced.release();
     }
   };
-  if (paced.waitMs === 0) return run();
-  const { waitMs } = paced;
-  deps.background(new Promise((resolve) => setTimeout(resolve, waitMs)).then(run).catch((error) => {
+  const waitMs = startAt - deps.now();
+  if (waitMs <= 0) return run();
+  deps.background(run().catch((error) => {
     log("error", "attempt.background_failed", { event_id: event.id, error: errorField(error) });
   }));
   return { kind: "started", waitMs };
@@ -124,19 +125,27 @@ type Loaded = {
   request: Parameters<typeof bodyStream>[1] & { path: string; query: string; headers: Record<string, string> };
 };
 
-async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, destination, connection, request }: Loaded): Promise<DeliveryOutcome> {
+/**
+ * Claims, prepares and sends one attempt, then records it. A paced attempt waits for its slot
+ * (`startAt`) only once everything before the send is done, so that the time the claim and the
+ * body take cannot push starts together.
+ */
+type Slot = { startAt: number; late: (startAt: number, now: number) => boolean; reslot: () => Promise<number> };
+
+async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, destination, connection, request }: Loaded, slot: Slot): Promise<DeliveryOutcome> {
+  let { startAt } = slot;
   const { db } = deps;
-  const now = deps.now();
+  let now = deps.now();
   // Claim the event so that a duplicate message cannot start a concurrent attempt.
   const claimed = await db
     .update(events)
-    .set({ leaseUntil: now + destination.timeoutMs + LEASE_MARGIN_MS })
+    .set({ leaseUntil: Math.max(now, startAt) + destination.timeoutMs + LEASE_MARGIN_MS })
     .where(and(eq(events.id, event.id), isRequested(message.trigger) ? undefined : eq(events.status, "scheduled"), eq(events.attemptsCount, event.attemptsCount),
       or(isNull(events.leaseUntil), lt(events.leaseUntil, now))))
     .returning({ id: events.id });
   if (claimed.length === 0) return { kind: "skipped", reason: "another attempt holds the event" };
 
-  const timestamp = Math.floor(now / 1000);
+  const timestamp = Math.floor(Math.max(now, startAt) / 1000);
   const outbound = outboundRequest({
     eventId: event.id,
     timestamp,
@@ -151,6 +160,10 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     outbound.headers.set("webhook-signature", await signatureHeader(signing.secrets, event.id, timestamp, bytes));
     body = () => bytes;
   }
+  if (slot.late(startAt, deps.now())) startAt = await slot.reslot();
+  const wait = startAt - deps.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  now = deps.now();
   const result = await deps.limit(destination.id, () => send({ ...outbound, body, timeoutMs: destination.timeoutMs, now: deps.now }));
 
   const number = event.attemptsCount + 1;

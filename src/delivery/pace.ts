@@ -1,24 +1,28 @@
 import type { Pacer, PaceDecision, PaceLimits } from "../pacing/pacer";
-import type { RateLimit } from "../pacing/schedule";
+import { lateTolerance, type RateLimit } from "../pacing/schedule";
 
 // Asking a destination's pacer for a start, for destinations that have limits. Destinations without
 // limits never call their pacer: no Durable Object round trip on the common path.
 
-export type PacerStub = Pick<DurableObjectStub<Pacer>, "acquire" | "release" | "backOff">;
+export type PacerStub = Pick<DurableObjectStub<Pacer>, "acquire" | "release" | "backOff" | "reslot">;
 
 export type PaceOutcome =
-  /** Start in `waitMs` (0: now); call `release` when the attempt ends. */
-  | { kind: "go"; waitMs: number; release: () => Promise<void> }
+  /**
+   * Start at `startAt` (epoch ms; now or in the past means at once); if the start comes too late
+   * (see `late`), ask `reslot` for a new time; call `release` when the attempt ends.
+   */
+  | { kind: "go"; startAt: number; late: (startAt: number, now: number) => boolean; reslot: () => Promise<number>; release: () => Promise<void> }
   | { kind: "requeue"; delayMs: number; retryAt?: number };
 
 const released = async () => {};
+const never = () => false;
 
 export async function pace(
   pacer: () => PacerStub,
   destination: { rateLimit: RateLimit | null; maxConcurrency: number | null; timeoutMs: number },
   now: () => number,
 ): Promise<PaceOutcome> {
-  if (!destination.rateLimit && !destination.maxConcurrency) return { kind: "go", waitMs: 0, release: released };
+  if (!destination.rateLimit && !destination.maxConcurrency) return { kind: "go", startAt: 0, late: never, reslot: async () => now(), release: released };
   const stub = pacer();
   const limits: PaceLimits = {
     rateLimit: destination.rateLimit,
@@ -29,5 +33,13 @@ export async function pace(
   if (decision.kind === "later") return { kind: "requeue", delayMs: decision.retryAt - now(), retryAt: decision.retryAt };
   if (decision.kind === "busy") return { kind: "requeue", delayMs: decision.retryAfterMs };
   const leaseId = decision.leaseId;
-  return { kind: "go", waitMs: Math.max(0, decision.startAt - now()), release: leaseId ? () => stub.release(leaseId) : released };
+  const rate = destination.rateLimit;
+  return {
+    kind: "go",
+    startAt: decision.startAt,
+    // Starting later than this could crowd the holders of the following slots.
+    late: rate ? (startAt, at) => at - startAt > lateTolerance(rate) : never,
+    reslot: rate ? () => stub.reslot(rate) : async () => now(),
+    release: leaseId ? () => stub.release(leaseId) : released,
+  };
 }

@@ -70,6 +70,17 @@ export class Pacer extends DurableObject<Env> {
     return { kind: "start", startAt, leaseId };
   }
 
+  /**
+   * A new start slot for a caller that missed its own (its preparation ran past it): starting late
+   * could put it right next to the holder of the following slot. Takes no concurrency lease; the
+   * caller keeps the one it has.
+   */
+  async reslot(rateLimit: RateLimit): Promise<number> {
+    const reserved = reserveSlot(this.rateState(), rateLimit, Date.now());
+    this.saveRateState(reserved.state);
+    return reserved.slotAt;
+  }
+
   async release(leaseId: string): Promise<void> {
     this.sql.exec("DELETE FROM leases WHERE id = ?", leaseId);
     const waiting = this.waiters;

@@ -10,10 +10,14 @@ export interface RateLimit {
 
 export const PERIOD_MS = { second: 1_000, minute: 60_000, hour: 3_600_000 } as const;
 
-// Slots are spaced this much wider than period/limit: a delivery can start a few milliseconds after
-// its slot (timers, the claim write, connection set-up), and without a margin one late start
-// followed by a punctual one would put limit + 1 starts inside one window.
-export const SPACING_MARGIN = 0.02;
+// Slots are spaced this much wider than period/limit, which leaves `limit` starts spanning 5 % more
+// than a period. Half of that slack absorbs a start that runs late (see lateTolerance); the other
+// half, the network between the gateway and the receiver. Without it, one late start followed by a
+// punctual one would put limit + 1 starts inside one window.
+export const SPACING_MARGIN = 0.05;
+
+/** How late a start may run before it must take a new slot instead (25 ms for a per-second rate). */
+export const lateTolerance = (rate: RateLimit) => (PERIOD_MS[rate.period] * SPACING_MARGIN) / 2;
 
 /** Milliseconds between two starts at the destination's rate. */
 export const slotInterval = (rate: RateLimit) => (PERIOD_MS[rate.period] / rate.limit) * (1 + SPACING_MARGIN);

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 //   /redirect/<n>/<key>       302 to /redirect/<n-1>/<key>, then 200 at 0
 //   /throttle/<s>/<key>       the first request gets 429 with Retry-After: <s>, later ones 200
 //   /records/<key>            (GET) what <key> received, as JSON
+//   /stats                    (GET) the most requests it has had in flight at once
 // Segments after <key> are ignored (they are the gateway's forwarded sub-path).
 
 export interface ReceivedRequest {
@@ -47,6 +48,11 @@ export async function startReceiver(port = 0): Promise<Receiver> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const parts = url.pathname.split("/").filter(Boolean);
+    if (req.method === "GET" && parts[0] === "stats") {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ max_in_flight: inFlight.max }));
+      return;
+    }
     if (req.method === "GET" && parts[0] === "records") {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify(records.get(parts[1] ?? "") ?? []));

@@ -4,7 +4,7 @@ import { deferUntil, reserveSlot, slotInterval, type RateState } from "../../../
 const fresh: RateState = { nextSlotAt: 0, blockedUntil: 0 };
 
 describe("reserveSlot", () => {
-  it("spreads a burst evenly: 10/s gives a slot every 100 ms (plus the 2 % margin)", () => {
+  it("spreads a burst evenly: 10/s gives a slot every 100 ms (plus the 5 % margin)", () => {
     let state = fresh;
     const slots: number[] = [];
     for (let i = 0; i < 25; i++) {
@@ -12,7 +12,7 @@ describe("reserveSlot", () => {
       slots.push(r.slotAt);
       state = r.state;
     }
-    expect(slots.slice(0, 4)).toEqual([1_000, 1_102, 1_204, 1_306]);
+    expect(slots.slice(0, 4)).toEqual([1_000, 1_105, 1_210, 1_315]);
     // No window of one second holds more than 10 starts.
     for (const start of slots) expect(slots.filter((s) => s >= start && s < start + 1_000).length).toBeLessThanOrEqual(10);
   });
@@ -20,7 +20,7 @@ describe("reserveSlot", () => {
   it("does not bank unused time: after a quiet spell the next slot is now, not in the past", () => {
     const r = reserveSlot({ nextSlotAt: 500, blockedUntil: 0 }, { limit: 1, period: "second" }, 10_000);
     expect(r.slotAt).toBe(10_000);
-    expect(r.state.nextSlotAt).toBe(11_020);
+    expect(r.state.nextSlotAt).toBe(11_050);
   });
 
   it("honours a back-off from a 429", () => {
@@ -33,9 +33,9 @@ describe("reserveSlot", () => {
   });
 
   it.each([
-    [{ limit: 10, period: "second" as const }, 102],
-    [{ limit: 120, period: "minute" as const }, 510],
-    [{ limit: 1, period: "hour" as const }, 3_672_000],
+    [{ limit: 10, period: "second" as const }, 105],
+    [{ limit: 120, period: "minute" as const }, 525],
+    [{ limit: 1, period: "hour" as const }, 3_780_000],
   ])("interval for %j is %i ms", (rate, expected) => {
     expect(slotInterval(rate)).toBe(expected);
   });
@@ -47,7 +47,7 @@ describe("deferUntil", () => {
     const state = { nextSlotAt: 5_000, blockedUntil: 0 };
     let frontier = 0;
     const times = [0, 1, 2].map(() => (frontier = deferUntil(state, rate, 1_000, frontier)));
-    expect(times).toEqual([5_000, 5_102, 5_204]);
+    expect(times).toEqual([5_000, 5_105, 5_210]);
   });
   it("never before the next free slot or the end of a back-off", () => {
     expect(deferUntil({ nextSlotAt: 8_000, blockedUntil: 0 }, rate, 1_000, 2_000)).toBe(8_000);
