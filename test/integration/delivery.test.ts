@@ -75,3 +75,26 @@ describe("ingest → queue → delivery, through the real queue consumer", () =>
     expect(await env.DB.prepare("SELECT count(*) AS n FROM attempts WHERE event_id IN (?, ?)").bind(events[0].id, events[1].id).first("n")).toBe(2);
   });
 });
+
+describe("redirects", () => {
+  it("follows up to 5 redirects and records too_many_redirects beyond", async () => {
+    const okKey = uniqueKey("redir-ok");
+    const ok = await pipeline("redir-ok", `/redirect/5/${okKey}`, [{ type: "retry", strategy: "linear", count: 0, interval_ms: 1000 }]);
+    const tooFarKey = uniqueKey("redir-far");
+    const far = await pipeline("redir-far", `/redirect/6/${tooFarKey}`, [{ type: "retry", strategy: "linear", count: 0, interval_ms: 1000 }]);
+    const sent = async (sourceId: string) => ((await (await ingest(sourceId, { body: "{}" })).json()) as { request_id: string }).request_id;
+    const [okRequest, farRequest] = [await sent(ok.source.id), await sent(far.source.id)];
+    const [okEvent] = await waitFor("followed", async () => {
+      const e = await eventsOf(okRequest);
+      return e[0]?.status === "successful" ? e : undefined;
+    });
+    expect(await receiverRecords(okKey)).toHaveLength(6);
+    const [farEvent] = await waitFor("gave up", async () => {
+      const e = await eventsOf(farRequest);
+      return e[0]?.status === "failed" ? e : undefined;
+    });
+    const attempts = await admin("GET", `/v1/events/${farEvent.id}/attempts`);
+    expect(attempts.json.data[0]).toMatchObject({ status_code: null, error: "too_many_redirects" });
+    expect(okEvent.attempts_count).toBe(1);
+  });
+});
