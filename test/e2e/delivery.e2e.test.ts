@@ -1,38 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReceiver, type Receiver } from "../support/receiver";
-import { startGateway, waitUntil, type Gateway } from "./wrangler-dev";
+import { describe, expect, it } from "vitest";
+import { waitUntil } from "./wrangler-dev";
+import { gatewayAndReceiver } from "./fixture";
 
 // Pacing, concurrency and isolation in the real runtime, with real sinks on 127.0.0.1.
 
-let gateway: Gateway;
-let receiver: Receiver;
-
-beforeAll(async () => {
-  [gateway, receiver] = await Promise.all([startGateway(), startReceiver()]);
-});
-afterAll(async () => {
-  await Promise.all([gateway?.stop(), receiver?.close()]);
-});
+const e2e = gatewayAndReceiver();
 
 async function connect(name: string, path: string, destination: Record<string, unknown> = {}, rules: unknown[] = []) {
-  const source = (await gateway.admin("POST", "/v1/sources", { name })).json;
-  const dest = await gateway.admin("POST", "/v1/destinations", { name, url: `${receiver.url}${path}`, ...destination });
+  const source = (await e2e.gateway.admin("POST", "/v1/sources", { name })).json;
+  const dest = await e2e.gateway.admin("POST", "/v1/destinations", { name, url: `${e2e.receiver.url}${path}`, ...destination });
   expect(dest.status).toBe(201);
-  await gateway.admin("POST", "/v1/connections", { name, source_id: source.id, destination_id: dest.json.id, rules });
+  await e2e.gateway.admin("POST", "/v1/connections", { name, source_id: source.id, destination_id: dest.json.id, rules });
   return source.id as string;
 }
 
 const burst = (sourceId: string, n: number) =>
-  Promise.all(Array.from({ length: n }, (_, i) => fetch(`${gateway.url}/e/${sourceId}`, { method: "POST", body: JSON.stringify({ n: i }) })));
+  Promise.all(Array.from({ length: n }, (_, i) => fetch(`${e2e.gateway.url}/e/${sourceId}`, { method: "POST", body: JSON.stringify({ n: i }) })));
 
-const numbersOf = (key: string) => (receiver.records.get(key) ?? []).map((r) => JSON.parse(Buffer.from(r.body_base64!, "base64").toString()).n);
+const numbersOf = (key: string) => (e2e.receiver.records.get(key) ?? []).map((r) => JSON.parse(Buffer.from(r.body_base64!, "base64").toString()).n);
 
 describe("delivery control under wrangler dev", () => {
   it("a 5/s destination never sees more than 5 starts in a second, and loses nothing", async () => {
     const source = await connect("rate", "/ok/rate", { rate_limit: { limit: 5, period: "second" } });
     await burst(source, 30);
     await waitUntil("30 deliveries", async () => numbersOf("rate").length >= 30, 60_000);
-    const times = receiver.records.get("rate")!.map((r) => r.at).sort((a, b) => a - b);
+    const times = e2e.receiver.records.get("rate")!.map((r) => r.at).sort((a, b) => a - b);
     for (const start of times) expect(times.filter((t) => t >= start && t < start + 950).length).toBeLessThanOrEqual(5);
     expect(new Set(numbersOf("rate")).size).toBe(30);
   }, 90_000);
@@ -41,7 +33,7 @@ describe("delivery control under wrangler dev", () => {
     const source = await connect("conc", "/slow/200/conc", { max_concurrency: 3 });
     await burst(source, 24);
     await waitUntil("24 deliveries", async () => numbersOf("conc").length >= 24, 60_000);
-    expect(receiver.inFlight.max).toBeLessThanOrEqual(3);
+    expect(e2e.receiver.inFlight.max).toBeLessThanOrEqual(3);
     expect(new Set(numbersOf("conc")).size).toBe(24);
   }, 90_000);
 
@@ -54,6 +46,6 @@ describe("delivery control under wrangler dev", () => {
     await Promise.all([burst(hanging, 5), burst(healthy, 5)]);
     await waitUntil("healthy deliveries", async () => numbersOf("fine").length >= 5, 20_000);
     expect(Date.now() - started).toBeLessThan(6_000);
-    expect(receiver.records.get("stuck")?.length ?? 0).toBeGreaterThan(0);
+    expect(e2e.receiver.records.get("stuck")?.length ?? 0).toBeGreaterThan(0);
   }, 60_000);
 });

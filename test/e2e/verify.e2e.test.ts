@@ -2,27 +2,19 @@ import { sign as githubSign } from "@octokit/webhooks-methods";
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReceiver, type Receiver } from "../support/receiver";
-import { startGateway, waitUntil, type Gateway } from "./wrangler-dev";
+import { describe, expect, it } from "vitest";
+import { waitUntil } from "./wrangler-dev";
+import { gatewayAndReceiver } from "./fixture";
 
 // Source verification in the real runtime, with requests signed by the providers' own SDKs.
 
-let gateway: Gateway;
-let receiver: Receiver;
-
-beforeAll(async () => {
-  [gateway, receiver] = await Promise.all([startGateway(), startReceiver()]);
-});
-afterAll(async () => {
-  await Promise.all([gateway?.stop(), receiver?.close()]);
-});
+const e2e = gatewayAndReceiver();
 
 async function verifiedSource(name: string, verification: unknown) {
-  const source = await gateway.admin("POST", "/v1/sources", { name, verification });
+  const source = await e2e.gateway.admin("POST", "/v1/sources", { name, verification });
   expect(source.status).toBe(201);
-  const destination = await gateway.admin("POST", "/v1/destinations", { name, url: `${receiver.url}/ok/${name}` });
-  await gateway.admin("POST", "/v1/connections", { name, source_id: source.json.id, destination_id: destination.json.id });
+  const destination = await e2e.gateway.admin("POST", "/v1/destinations", { name, url: `${e2e.receiver.url}/ok/${name}` });
+  await e2e.gateway.admin("POST", "/v1/connections", { name, source_id: source.json.id, destination_id: destination.json.id });
   return source.json;
 }
 
@@ -30,7 +22,7 @@ const post = (url: string, body: string, headers: Record<string, string>) =>
   fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 
 async function requestRecord(id: string) {
-  return (await gateway.admin("GET", `/v1/requests/${id}`)).json;
+  return (await e2e.gateway.admin("GET", `/v1/requests/${id}`)).json;
 }
 
 describe("source verification under wrangler dev", () => {
@@ -43,7 +35,7 @@ describe("source verification under wrangler dev", () => {
     expect(ok.status).toBe(200);
     const { request_id } = (await ok.json()) as any;
     expect((await requestRecord(request_id)).verified).toBe(true);
-    await waitUntil("delivery", async () => (receiver.records.get("stripe")?.length ?? 0) === 1);
+    await waitUntil("delivery", async () => (e2e.receiver.records.get("stripe")?.length ?? 0) === 1);
 
     const bad = await post(source.url, body.replace("succeeded", "failed"), { "stripe-signature": header });
     expect(bad.status).toBe(401);
@@ -59,7 +51,7 @@ describe("source verification under wrangler dev", () => {
     const bad = await post(source.url, body, { "x-hub-signature-256": await githubSign("not the secret", body) });
     expect(bad.status).toBe(401);
     const rejected = await waitUntil("recorded rejection", async () => {
-      const list = await gateway.admin("GET", `/v1/requests?source_id=${source.id}&rejection=verification_failed`);
+      const list = await e2e.gateway.admin("GET", `/v1/requests?source_id=${source.id}&rejection=verification_failed`);
       return list.json.data[0];
     });
     expect(rejected).toMatchObject({ verified: false, rejection: "verification_failed", rejection_detail: "signature mismatch" });
@@ -92,6 +84,6 @@ describe("source verification under wrangler dev", () => {
     expect((await post(source.url, body, headers)).status).toBe(200);
     const forged = new Webhook(`whsec_${Buffer.from("somebody else entirely, not ours!").toString("base64")}`).sign(id, at, body);
     expect((await post(source.url, body, { ...headers, "webhook-signature": forged })).status).toBe(401);
-    await waitUntil("delivery", async () => (receiver.records.get("stdwh")?.length ?? 0) === 1);
+    await waitUntil("delivery", async () => (e2e.receiver.records.get("stdwh")?.length ?? 0) === 1);
   });
 });
