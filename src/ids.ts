@@ -42,7 +42,3 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
 export function idFloor(kind: IdKind, ms: number): string {
   return `${ID_PREFIXES[kind]}_${encodeTime(ms)}`;
 }
-
-export function hasPrefix(kind: IdKind, id: string): boolean {
-  return id.startsWith(`${ID_PREFIXES[kind]}_`);
-}

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { conflict, Problem } from "../http/problem";
+import { conflict, notFound } from "../http/problem";
 
 // Pieces every admin route shares: ISO timestamps, cursor pagination, id parameters, error
 // responses in the OpenAPI document, and turning D1 constraint errors into 409s.
@@ -66,7 +66,7 @@ export async function uniqueOr409<T>(field: string, write: () => Promise<T>): Pr
 
 
 export function assertFound<T>(row: T | undefined, what: string): T {
-  if (!row) throw new Problem(404, "Not Found", `${what} was not found.`);
+  if (!row) throw notFound(what);
   return row;
 }
 
