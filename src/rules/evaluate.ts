@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { transformations } from "../db/schema";
 import { claimKey, dedupeKey } from "./deduplicate";
+import { parseBodyForFilter } from "./filter";
 import type { Rule } from "./schema";
 import { decodeTransformBody, encodeTransformBody, runTransformation, type ConsoleLine } from "./transform";
 
@@ -35,18 +36,23 @@ const encoder = new TextEncoder();
 
 export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx: RuleContext): Promise<RuleOutcome> {
   let request = original;
+  // Each view of the body is decoded at most once per version of the request: the transformation's
+  // (objects and arrays parsed, anything else text) and the fields that filters and deduplication
+  // see (JSON only, as its content type declares it: src/rules/filter/input.ts).
   let parsed: { body: unknown } | null = null;
   const body = () => (parsed ??= { body: decodeTransformBody(request.body) }).body;
+  let fields: { body: unknown } | null = null;
+  const bodyFields = () => (fields ??= { body: parseBodyForFilter(request.body, request.headers["content-type"]) }).body;
   let transformedConsole: ConsoleLine[] | null = null;
   let delayMs = 0;
 
   for (const rule of rules) {
     switch (rule.type) {
       case "filter":
-        if (!ctx.matchFilter(rule, request, jsonBody(body()))) return { pass: false, cause: "filtered" };
+        if (!ctx.matchFilter(rule, request, bodyFields())) return { pass: false, cause: "filtered" };
         break;
       case "deduplicate": {
-        const key = await dedupeKey(rule, { body: jsonBody(body()), headers: request.headers, rawBody: request.body });
+        const key = await dedupeKey(rule, { body: bodyFields(), headers: request.headers, rawBody: request.body });
         const first = await claimKey(ctx.db, { connectionId: ctx.connectionId, key, requestId: ctx.requestId, now: ctx.now, windowMs: rule.window_ms });
         if (!first) return { pass: false, cause: "deduplicated" };
         break;
@@ -69,6 +75,7 @@ export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx:
         delete headers["content-length"];
         request = { ...result.request, headers, body: encoder.encode(encodeTransformBody(result.request.body)) };
         parsed = { body: result.request.body };
+        fields = null;
         transformedConsole = result.console;
         break;
       }
@@ -80,11 +87,6 @@ export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx:
     }
   }
   return { pass: true, delayMs, transformed: transformedConsole ? { ...request, console: transformedConsole } : null };
-}
-
-/** Filters and deduplication see fields only in JSON bodies (spec §4): a text body offers none. */
-function jsonBody(body: unknown): unknown {
-  return typeof body === "string" ? undefined : body;
 }
 
 function withConsole(error: string, lines: ConsoleLine[]): string {

@@ -1,6 +1,6 @@
 import type { ProblemField } from "../http/problem";
 import type { RoutedRequest } from "./evaluate";
-import { matchFilter as matchParts, validateFilterRule } from "./filter";
+import { matchFilter as matchParts, validateFilter } from "./filter";
 import type { Rule } from "./schema";
 
 /** Tests a request against a connection's filter rule (spec §4); never throws. */
@@ -10,5 +10,5 @@ export function matchFilter(rule: Extract<Rule, { type: "filter" }>, request: Ro
 
 /** Problems in a filter rule, with paths relative to the rule (`body.amount.$gte`). */
 export function filterProblems(rule: Extract<Rule, { type: "filter" }>): ProblemField[] {
-  return validateFilterRule(rule);
+  return validateFilter(rule);
 }

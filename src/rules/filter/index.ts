@@ -1,12 +1,15 @@
-import type { ProblemField } from "../../http/problem";
-import { matches } from "./match";
-import { filterProblems } from "./validate";
+import { compilePart } from "./compile";
+import { lowerCaseNames, parseQuery } from "./input";
+import { FILTER_PARTS } from "./validate";
+import { isPlainObject } from "./values";
 
-// A connection's filter rule (spec §4): up to four parts, each matched against its part of the
-// request, all of which must hold. Header names match case-insensitively; the query is matched as
-// an object parsed from the query string (a repeated key gives a list); the path is a string.
+// Content filters (spec §4), Hookdeck's syntax: a pure module with no bindings, clock or I/O.
+// A connection's filter is validated when it is saved (`validateFilter`), compiled once
+// (`compileFilter`) and evaluated per request; evaluation never throws. docs/rules.md § Filters
+// is the user's reference; the decisions where Hookdeck and the spec are silent are written there.
 
 export interface FilterRule {
+  type?: "filter";
   body?: unknown;
   headers?: unknown;
   query?: unknown;
@@ -14,53 +17,61 @@ export interface FilterRule {
 }
 
 export interface FilterInput {
-  /** The parsed JSON body, or undefined when the body is not JSON: it then offers no fields. */
+  /** The parsed JSON body, or undefined when the body is not JSON (see `parseBodyForFilter`). */
   body: unknown;
+  /** The request's headers; names are matched case-insensitively whatever their case here. */
   headers: Record<string, string>;
-  query: string;
+  /** The query string (with or without `?`), parsed as `parseQuery` does, or its parsed object. */
+  query: Record<string, string | string[]> | string;
+  /** The path after `/e/:source_id`; empty means `/`. */
   path: string;
 }
 
-const PARTS = ["body", "headers", "query", "path"] as const;
+export type CompiledFilter = (input: FilterInput) => boolean;
 
-export function matchFilter(rule: FilterRule, input: FilterInput): boolean {
+type Part = (typeof FILTER_PARTS)[number];
+
+const partValue: Record<Part, (input: FilterInput) => unknown> = {
+  body: (input) => input.body,
+  headers: (input) => lowerCaseNames(input.headers),
+  query: (input) => (typeof input.query === "string" ? parseQuery(input.query) : input.query),
+  path: (input) => input.path || "/",
+};
+
+/**
+ * The rule as one function of a request: every part it names must hold. An empty part (`{}`) sets
+ * no condition: an empty filter filters nothing. Neither compiling nor the compiled
+ * function throws: anything unreadable (a rule that is not an object, a filter nested past any
+ * stack) turns every request away rather than failing the consumer.
+ */
+export function compileFilter(rule: FilterRule): CompiledFilter {
   try {
-    return PARTS.every((part) => {
+    if (!isPlainObject(rule)) return () => false;
+    const tests = FILTER_PARTS.flatMap((part) => {
       const filter = rule[part];
-      if (filter === undefined) return true;
-      const value = partValue(part, input);
-      return matches(part === "headers" ? lowerKeys(filter) : filter, value, { root: value, indexes: [] });
+      if (filter === undefined || (isPlainObject(filter) && Object.keys(filter).length === 0)) return [];
+      const test = compilePart(filter, { lowerCaseNames: part === "headers" });
+      return [(input: FilterInput) => test(partValue[part](input))];
     });
+    return (input) => {
+      try {
+        for (const test of tests) if (!test(input)) return false;
+        return true;
+      } catch {
+        // Matching recurses along the filter and the input's nested arrays; a pathological input
+        // can still exhaust the stack, and that is a non-match rather than a failed delivery.
+        return false;
+      }
+    };
   } catch {
-    // The matcher is written not to throw; a pathological input (say, nesting deep enough to exhaust
-    // the stack) is a non-match rather than a failed delivery.
-    return false;
+    return () => false;
   }
 }
 
-export function validateFilterRule(rule: FilterRule): ProblemField[] {
-  return PARTS.flatMap((part) => (rule[part] === undefined ? [] : filterProblems(rule[part], part)));
+/** One-off evaluation; prefer `compileFilter` when the same rule meets many requests. */
+export function matchFilter(rule: FilterRule, input: FilterInput): boolean {
+  return compileFilter(rule)(input);
 }
 
-function partValue(part: (typeof PARTS)[number], input: FilterInput): unknown {
-  switch (part) {
-    case "body": return input.body;
-    case "headers": return lowerKeys(input.headers);
-    case "query": return parseQuery(input.query);
-    case "path": return input.path || "/";
-  }
-}
-
-export function parseQuery(query: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of new URLSearchParams(query)) {
-    const seen = out[key];
-    out[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return out;
-}
-
-function lowerKeys(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.startsWith("$") ? k : k.toLowerCase(), v]));
-}
+export { parseBodyForFilter, parseQuery } from "./input";
+export { validateFilter, MAX_FILTER_DEPTH, type FilterProblem } from "./validate";
