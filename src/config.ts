@@ -7,6 +7,7 @@ export interface Config {
   sweepGraceMs: number;
   sourceCacheTtlMs: number;
   allowPrivateDestinations: boolean;
+  retentionDays: number;
 }
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
@@ -19,6 +20,8 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  // Requests, events and attempts older than this many days are purged by the cron.
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 const cache = new WeakMap<Env, Config>();
@@ -32,6 +35,7 @@ export function config(env: Env): Config {
       sweepGraceMs: vars.SWEEP_GRACE_MS,
       sourceCacheTtlMs: vars.SOURCE_CACHE_TTL_MS,
       allowPrivateDestinations: vars.ALLOW_PRIVATE_DESTINATIONS,
+      retentionDays: vars.RETENTION_DAYS,
     };
     cache.set(env, parsed);
   }

@@ -4,12 +4,18 @@ import { buildApp } from "./app";
 import { config } from "./config";
 import { database } from "./db/client";
 import type { Env } from "./env";
+import { recheckIssues } from "./observability/issues/recheck-issues";
+import { enqueueAll } from "./observability/notifications/fan-out";
 import { consume } from "./queue/consumer";
 import type { QueueMessage } from "./queue/messages";
+import { consumeDeadLetters, DEAD_LETTER_QUEUE } from "./recovery/dead-letters";
+import { purgeExpired } from "./recovery/purge-expired";
 import { purgeExpiredKeys } from "./rules/deduplicate";
+import { nudgeStalledReplays } from "./sweep/stalled-replays";
 import { sweepStragglers } from "./sweep/sweep-stragglers";
 
 export { Pacer } from "./pacing/pacer";
+export { ReplayJob } from "./replay/replay-job";
 
 const app = buildApp();
 
@@ -17,13 +23,19 @@ export default {
   fetch: app.fetch,
 
   async queue(batch, env, ctx) {
-    await consume(batch, env, ctx);
+    // The dead-letter queue is consumed by this same Worker: what Queues gave up on.
+    if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch, env, database(env.DB), Date.now());
+    else await consume(batch, env, ctx);
   },
 
   async scheduled(_controller, env) {
     const db = database(env.DB);
     const now = Date.now();
-    await sweepStragglers(db, (messages) => env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body }))), now, config(env).sweepGraceMs);
+    const { sweepGraceMs, retentionDays } = config(env);
+    await sweepStragglers(db, (messages) => env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body }))), now, sweepGraceMs);
+    await nudgeStalledReplays(db, (jobKey) => env.REPLAY.get(env.REPLAY.idFromName(jobKey)), now, sweepGraceMs);
     await purgeExpiredKeys(db, now);
+    await purgeExpired(db, now, retentionDays);
+    await enqueueAll(env.DELIVERY_QUEUE, await recheckIssues(db, now));
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

@@ -6,8 +6,14 @@ import { requireAdminToken } from "./auth";
 import { connectionRoutes } from "./connections";
 import { destinationRoutes } from "./destinations";
 import { eventRoutes } from "./events";
+import { issueRoutes } from "./issues";
+import { metricsRoutes } from "./metrics";
+import { notificationChannelRoutes } from "./notification-channels";
+import { recoveryRoutes } from "./recovery-routes";
+import { replayRoutes } from "./replays";
 import { requestRoutes } from "./requests";
 import { sourceRoutes } from "./sources";
+import { traceRoutes } from "./trace";
 import { transformationRoutes } from "./transformations";
 
 export type AdminEnv = { Bindings: Env };
@@ -40,5 +46,11 @@ export function adminApi() {
   app.route("/", requestRoutes());
   app.route("/", eventRoutes());
   app.route("/", transformationRoutes());
+  app.route("/", recoveryRoutes());
+  app.route("/", replayRoutes());
+  app.route("/", issueRoutes());
+  app.route("/", notificationChannelRoutes());
+  app.route("/", traceRoutes());
+  app.route("/", metricsRoutes());
   return app;
 }

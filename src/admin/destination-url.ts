@@ -4,6 +4,14 @@
 // Workers cannot resolve DNS before fetching, and Cloudflare's network does not route to private
 // ranges in any case.
 
+import { badRequest } from "../http/problem";
+
+/** Throws a 400 naming `url` when the URL may not be used (destinations and notification channels). */
+export function assertDestinationUrl(url: string, allowPrivate: boolean): void {
+  const problem = destinationUrlProblem(url, allowPrivate);
+  if (problem) throw badRequest([{ path: "url", message: problem }]);
+}
+
 export function destinationUrlProblem(raw: string, allowPrivate: boolean): string | null {
   let url: URL;
   try {

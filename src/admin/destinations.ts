@@ -3,14 +3,14 @@ import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import { config } from "../config";
 import { database } from "../db/client";
 import { connections, destinations } from "../db/schema";
-import { badRequest, conflict } from "../http/problem";
+import { conflict } from "../http/problem";
 import { newId } from "../ids";
 import { destinationAuth, redactAuth } from "../delivery/destination-auth";
 import { redactSigning, signingConfig } from "../delivery/signing";
 import { releaseMsg } from "../queue/messages";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, pauseRouteDefs, resourceRoutes, toPage, uniqueOr409 } from "./common";
-import { destinationUrlProblem } from "./destination-url";
+import { assertDestinationUrl } from "./destination-url";
 
 // /v1/destinations (spec §2 Destination): where events go.
 
@@ -108,10 +108,6 @@ function present(row: Row): z.infer<typeof destination> {
 
 export function destinationRoutes() {
   const app = adminRouter();
-  const checkUrl = (url: string, allowPrivate: boolean) => {
-    const problem = destinationUrlProblem(url, allowPrivate);
-    if (problem) throw badRequest([{ path: "url", message: problem }]);
-  };
 
   app.openapi(routes.list, async (c) => {
     const q = c.req.valid("query");
@@ -124,7 +120,7 @@ export function destinationRoutes() {
 
   app.openapi(routes.create, async (c) => {
     const body = c.req.valid("json");
-    checkUrl(body.url, config(c.env).allowPrivateDestinations);
+    assertDestinationUrl(body.url, config(c.env).allowPrivateDestinations);
     const now = Date.now();
     const row: Row = {
       id: newId("destination", now), name: body.name, url: body.url, httpMethod: body.http_method, headers: body.headers,
@@ -144,7 +140,7 @@ export function destinationRoutes() {
   app.openapi(routes.update, async (c) => {
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
-    if (patch.url !== undefined) checkUrl(patch.url, config(c.env).allowPrivateDestinations);
+    if (patch.url !== undefined) assertDestinationUrl(patch.url, config(c.env).allowPrivateDestinations);
     const db = database(c.env.DB);
     const current = assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination");
     const row: Row = {

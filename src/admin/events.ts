@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { database } from "../db/client";
 import { attempts, events } from "../db/schema";
-import { idFloor } from "../ids";
+import { searchEvents } from "../observability/search/event-search";
+import { searchCursor, searchFilters, textFiltersOf } from "../observability/search/search-params";
 import { attemptTriggers } from "../queue/messages";
 import { adminRouter } from "./app";
-import { assertFound, errorResponses, idParam, iso, isoTime, jsonResponse, listQuery, page, timeWindowQuery, toPage } from "./common";
+import { assertFound, errorResponses, idParam, iso, isoTime, jsonResponse, listQuery, page, timeWindowQuery } from "./common";
 
 // /v1/events (spec §2 Event, Attempt): one request routed through one connection, and its tries.
 
@@ -45,14 +46,17 @@ const attempt = z
   })
   .openapi("Attempt");
 
-const filters = listQuery.extend(timeWindowQuery.shape).extend({
+const filters = listQuery.extend(timeWindowQuery.shape).extend(searchFilters.shape).extend({
+  cursor: searchCursor("evt"),
   status: eventStatus.optional(),
   source_id: z.string().optional(),
   connection_id: z.string().optional(),
   destination_id: z.string().optional(),
+  request_id: z.string().optional(),
 });
 
 const list = createRoute({ method: "get", path: "/v1/events", tags: ["Events"], request: { query: filters },
+  description: "Search events, newest first. Besides the parameters below, `body.<path>=<value>` matches a field of the request body (`?body.data.object.id=pi_123`) and `headers.<name>=<value>` a request header. Text filters look at the request as received. A page may hold fewer than `limit` events while `next_cursor` is set: follow it to search further (docs/observability.md).",
   responses: { 200: jsonResponse(page(event), "A page of events, newest first."), ...errorResponses } });
 const get = createRoute({ method: "get", path: "/v1/events/{id}", tags: ["Events"], request: { params: idParam("evt") },
   responses: { 200: jsonResponse(event, "The event."), ...errorResponses } });
@@ -100,19 +104,8 @@ export function eventRoutes() {
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const rows = await database(c.env.DB).select().from(events)
-      .where(and(
-        q.cursor ? lt(events.id, q.cursor) : undefined,
-        q.created_after ? gte(events.id, idFloor("event", Date.parse(q.created_after))) : undefined,
-        q.created_before ? lt(events.id, idFloor("event", Date.parse(q.created_before))) : undefined,
-        q.status ? eq(events.status, q.status) : undefined,
-        q.source_id ? eq(events.sourceId, q.source_id) : undefined,
-        q.connection_id ? eq(events.connectionId, q.connection_id) : undefined,
-        q.destination_id ? eq(events.destinationId, q.destination_id) : undefined,
-      ))
-      .orderBy(desc(events.id)).limit(q.limit + 1).all();
-    const { data, next_cursor } = toPage(rows, q.limit);
-    return c.json({ data: data.map(presentEvent), next_cursor }, 200);
+    const { rows, next_cursor } = await searchEvents(database(c.env.DB), { ...q, text: textFiltersOf(c.req.url, q.body_contains) });
+    return c.json({ data: rows.map(presentEvent), next_cursor }, 200);
   });
 
   app.openapi(get, async (c) => {

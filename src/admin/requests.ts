@@ -1,12 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, getTableColumns, gte, isNotNull, isNull, lt } from "drizzle-orm";
-import { database } from "../db/client";
+import { eq, inArray } from "drizzle-orm";
+import { database, type Db } from "../db/client";
 import { loadBody } from "../db/request-body";
-import { requests } from "../db/schema";
-import { idFloor } from "../ids";
+import { requests, sources } from "../db/schema";
+import { maskHeaders, maskQuery, sensitiveOf } from "../observability/credential-mask";
+import { searchRequests } from "../observability/search/request-search";
+import { searchCursor, searchFilters, textFiltersOf } from "../observability/search/search-params";
 import { adminRouter } from "./app";
 import { bodyView } from "./body-view";
-import { assertFound, errorResponses, idParam, iso, isoTime, jsonResponse, listQuery, page, timeWindowQuery, toPage } from "./common";
+import { assertFound, errorResponses, idParam, iso, isoTime, jsonResponse, listQuery, page, timeWindowQuery } from "./common";
 
 // /v1/requests (spec §2 Request): every HTTP request that reached an ingest URL, accepted or not.
 
@@ -35,18 +37,36 @@ const requestDetail = requestSummary
   .extend({ body: z.string(), body_encoding: z.enum(["utf8", "base64"]) })
   .openapi("Request");
 
-const filters = listQuery.extend(timeWindowQuery.shape).extend({
+const filters = listQuery.extend(timeWindowQuery.shape).extend(searchFilters.shape).extend({
+  cursor: searchCursor("req"),
   source_id: z.string().optional(),
   verified: z.enum(["true", "false"]).optional(),
   rejection: z.union([rejection, z.literal("none"), z.literal("any")]).optional().openapi({ description: "A rejection cause, `none` (accepted) or `any` (rejected)." }),
 });
 
 const list = createRoute({ method: "get", path: "/v1/requests", tags: ["Requests"], request: { query: filters },
+  description: "Search requests, newest first. Besides the parameters below, `body.<path>=<value>` matches a field of the body (`?body.data.object.id=pi_123`) and `headers.<name>=<value>` a header. A page may hold fewer than `limit` requests while `next_cursor` is set: follow it to search further (docs/observability.md).",
   responses: { 200: jsonResponse(page(requestSummary), "A page of requests, newest first."), ...errorResponses } });
 const get = createRoute({ method: "get", path: "/v1/requests/{id}", tags: ["Requests"], request: { params: idParam("req") },
   responses: { 200: jsonResponse(requestDetail, "The request, with its body."), ...errorResponses } });
 
 type Row = typeof requests.$inferSelect;
+
+/**
+ * Headers and query as stored, with credentials masked as everywhere else in the API: a sender's
+ * bearer token or API key (and the source's own verification secrets) are write-only here too.
+ * Delivery and replays use the stored values, not these.
+ */
+async function masked<T extends Pick<Row, "sourceId" | "headers" | "query">>(db: Db, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) return rows;
+  const configs = await db.select({ id: sources.id, verification: sources.verification }).from(sources)
+    .where(inArray(sources.id, [...new Set(rows.map((r) => r.sourceId))])).all();
+  const bySource = new Map(configs.map((c) => [c.id, sensitiveOf([c.verification])]));
+  return rows.map((row) => {
+    const sensitive = bySource.get(row.sourceId) ?? sensitiveOf([]);
+    return { ...row, headers: maskHeaders(row.headers, sensitive), query: maskQuery(row.query, sensitive) };
+  });
+}
 
 function summary(row: Omit<Row, "body">): z.infer<typeof requestSummary> {
   return {
@@ -72,26 +92,16 @@ export function requestRoutes() {
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { body: _body, ...columns } = getTableColumns(requests);
-    const rows = await database(c.env.DB).select(columns).from(requests)
-      .where(and(
-        q.cursor ? lt(requests.id, q.cursor) : undefined,
-        q.created_after ? gte(requests.id, idFloor("request", Date.parse(q.created_after))) : undefined,
-        q.created_before ? lt(requests.id, idFloor("request", Date.parse(q.created_before))) : undefined,
-        q.source_id ? eq(requests.sourceId, q.source_id) : undefined,
-        q.verified ? eq(requests.verified, q.verified === "true") : undefined,
-        q.rejection === "none" ? isNull(requests.rejection) : q.rejection === "any" ? isNotNull(requests.rejection) : q.rejection ? eq(requests.rejection, q.rejection) : undefined,
-      ))
-      .orderBy(desc(requests.id)).limit(q.limit + 1).all();
-    const { data, next_cursor } = toPage(rows, q.limit);
-    return c.json({ data: data.map(summary), next_cursor }, 200);
+    const { rows, next_cursor } = await searchRequests(database(c.env.DB), { ...q, text: textFiltersOf(c.req.url, q.body_contains) });
+    return c.json({ data: (await masked(database(c.env.DB), rows)).map(summary), next_cursor }, 200);
   });
 
   app.openapi(get, async (c) => {
     const { id } = c.req.valid("param");
     const db = database(c.env.DB);
     const row = assertFound(await db.select().from(requests).where(eq(requests.id, id)).get(), "Request");
-    return c.json({ ...summary(row), ...bodyView(await loadBody(db, row)) }, 200);
+    const [shown] = await masked(db, [row]);
+    return c.json({ ...summary(shown!), ...bodyView(await loadBody(db, row)) }, 200);
   });
 
   return app;

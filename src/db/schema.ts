@@ -85,12 +85,21 @@ export const requests = sqliteTable(
     routedAt: ms("routed_at"),
     // When the request was last handed to the queue; the sweeper re-enqueues from this.
     enqueuedAt: ms("enqueued_at").notNull(),
+    // The provider's own id for this webhook (Stripe's event id, GitHub's delivery id, ...), read at
+    // ingest so that "did you get evt_123?" is one index lookup (src/observability/provider-event-id.ts).
+    providerEventId: text("provider_event_id"),
+    // The source's verification type when the request arrived (null: none configured), for the trace.
+    verificationType: text("verification_type"),
   },
   (t) => [
     index("requests_source").on(t.sourceId, t.id),
     index("requests_unrouted")
       .on(t.enqueuedAt)
       .where(sql`routed_at IS NULL AND rejection IS NULL`),
+    // Search (docs/observability.md): each list filter has an index that returns rows newest first.
+    index("requests_source_verified").on(t.sourceId, t.verified, t.id),
+    index("requests_rejected").on(t.id).where(sql`rejection IS NOT NULL`),
+    index("requests_provider_event").on(t.providerEventId).where(sql`provider_event_id IS NOT NULL`),
   ],
 );
 
@@ -133,6 +142,10 @@ export const events = sqliteTable(
     index("events_due")
       .on(t.nextAttemptAt)
       .where(sql`status = 'scheduled'`),
+    // Search by status within a source, connection or destination, newest first.
+    index("events_source_status").on(t.sourceId, t.status, t.id),
+    index("events_connection_status").on(t.connectionId, t.status, t.id),
+    index("events_destination_status").on(t.destinationId, t.status, t.id),
   ],
 );
 
@@ -157,30 +170,72 @@ export const attempts = sqliteTable(
   (t) => [uniqueIndex("attempts_event_number").on(t.eventId, t.number)],
 );
 
+export type IssueStatus = "open" | "acknowledged" | "resolved";
+
+/** Delivery problems worth a human's attention (spec §2 Issue; the rule: docs/observability.md). */
 export const issues = sqliteTable(
   "issues",
   {
     id: text("id").primaryKey(),
     connectionId: text("connection_id").notNull(),
     destinationId: text("destination_id").notNull(),
-    status: text("status").notNull(),
+    status: text("status").$type<IssueStatus>().notNull(),
     firstSeenAt: ms("first_seen_at").notNull(),
     lastSeenAt: ms("last_seen_at").notNull(),
     failures: integer("failures").notNull().default(0),
     lastAttemptId: text("last_attempt_id"),
+    acknowledgedAt: ms("acknowledged_at"),
+    resolvedAt: ms("resolved_at"),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
   },
-  (t) => [index("issues_connection").on(t.connectionId, t.status)],
+  (t) => [
+    index("issues_connection").on(t.connectionId, t.status),
+    // At most one unresolved issue per connection: a flood of failures lands on it, whichever
+    // isolate records them.
+    uniqueIndex("issues_unresolved_connection").on(t.connectionId).where(sql`status != 'resolved'`),
+  ],
 );
 
+/** Failed attempts in a row per connection, since its last successful delivery: feeds the issue rule. */
+export const connectionHealth = sqliteTable("connection_health", {
+  connectionId: text("connection_id").primaryKey(),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+/** Where issue notifications go (spec §2): Slack, PagerDuty or a signed webhook. */
+export const notificationChannels = sqliteTable("notification_channels", {
+  id: text("id").primaryKey(),
+  type: text("type").$type<"slack" | "pagerduty" | "webhook">().notNull(),
+  url: text("url").notNull(),
+  // PagerDuty's integration key; write-only in the API.
+  routingKey: text("routing_key"),
+  // The generic webhook's Standard Webhooks secret (whsec_…); write-only in the API.
+  secret: text("secret"),
+  // The admin API's origin as the channel's last writer reached it: links in messages point there.
+  linkOrigin: text("link_origin").notNull(),
+  createdAt: ms("created_at").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+/**
+ * Bulk replays (spec §2 Replay). The job itself, with its cursor, runs in the ReplayJob Durable
+ * Object named `job_key`; this row is its record for the API, kept up to date as it runs.
+ */
 export const replays = sqliteTable("replays", {
   id: text("id").primaryKey(),
+  // "events" (deliver again) or "requests" (route again).
+  kind: text("kind").notNull().default("events"),
+  jobKey: text("job_key").notNull().default(""),
   query: json<Record<string, unknown>>("query").notNull(),
   status: text("status").notNull(),
   total: integer("total").notNull().default(0),
   processed: integer("processed").notNull().default(0),
+  // Items that could not be replayed: their queue message was dead-lettered or never taken.
+  failed: integer("failed").notNull().default(0),
   createdAt: ms("created_at").notNull(),
+  updatedAt: ms("updated_at").notNull().default(0),
   completedAt: ms("completed_at"),
 });
 

@@ -4,7 +4,8 @@ import { bodyStream, loadBody } from "../db/request-body";
 import { attempts, connections, destinations, eventPayloads, events, requests } from "../db/schema";
 import { newId } from "../ids";
 import { errorField, log } from "../log";
-import type { DeliverMessage } from "../queue/messages";
+import { reportAttemptOutcome } from "../observability/issues/report-outcome";
+import type { DeliverMessage, NotifyMessage } from "../queue/messages";
 import type { Rule } from "../rules/schema";
 import type { DestinationAuth } from "./destination-auth";
 import { nextInLine, waitsForEarlierEvent } from "./fifo";
@@ -32,8 +33,8 @@ export type DeliveryOutcome =
 export interface DeliveryDeps {
   db: Db;
   now: () => number;
-  /** Hands a message back to the queue, to be consumed after `delayMs`. */
-  enqueue: (message: DeliverMessage, delayMs: number) => Promise<unknown>;
+  /** Hands a message back to the queue (a delivery, or an issue's notification), to be consumed after `delayMs`. */
+  enqueue: (message: DeliverMessage | NotifyMessage, delayMs: number) => Promise<unknown>;
   /** The destination's pacer Durable Object. */
   pacer: (destinationId: string) => PacerStub;
   /**
@@ -185,7 +186,7 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
 
   await db.batch([
     db.insert(attempts).values({
-      id: attemptId, eventId: event.id, number, trigger: message.trigger, url: outbound.url.toString(),
+      id: attemptId, eventId: event.id, number, trigger: message.trigger, url: outbound.recordedUrl,
       statusCode: result.status, error: result.error, errorDetail: result.errorDetail,
       responseHeaders: result.responseHeaders, responseBody: result.responseBody, durationMs: result.durationMs, startedAt: now,
     }),
@@ -195,7 +196,8 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     }).where(eq(events.id, event.id)),
   ]);
   log("info", "attempt.finished", {
-    event_id: event.id, attempt_id: attemptId, destination_id: destination.id, number, status_code: result.status,
+    event_id: event.id, attempt_id: attemptId, request_id: event.requestId, source_id: event.sourceId, connection_id: event.connectionId,
+    destination_id: destination.id, number, trigger: message.trigger, status_code: result.status,
     error: result.error, duration_ms: result.durationMs, event_status: status,
   });
 
@@ -217,6 +219,11 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
       log("error", "enqueue.failed", { event_id: next.event_id, error: errorField(error) });
     }
   }
+  // Issue bookkeeping runs beside the next delivery, not before it: this attempt's concurrency slot
+  // is released as soon as it returns. reportAttemptOutcome never throws.
+  deps.background(reportAttemptOutcome(deps, {
+    connectionId: event.connectionId, destinationId: destination.id, eventId: event.id, attemptId, success, eventFailed: status === "failed", now: finishedAt,
+  }));
   return { kind: "delivered", status, retryInMs, attemptId };
 }
 

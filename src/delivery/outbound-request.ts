@@ -36,7 +36,7 @@ export function outboundUrl(destinationUrl: string, path: string, query: string)
   return url;
 }
 
-export function outboundRequest(input: OutboundInput): { url: URL; method: string; headers: Headers } {
+export function outboundRequest(input: OutboundInput): { url: URL; recordedUrl: string; method: string; headers: Headers } {
   const headers = new Headers();
   for (const [name, value] of Object.entries(input.request.headers)) {
     if (isForwardedHeader(name)) headers.set(name, value);
@@ -46,6 +46,9 @@ export function outboundRequest(input: OutboundInput): { url: URL; method: strin
   headers.set("webhook-id", input.eventId);
   headers.set("webhook-timestamp", String(input.timestamp));
   const url = outboundUrl(input.destination.url, input.request.path, input.request.query);
+  // What the attempt records: the URL before an api_key credential joins its query, since attempts
+  // are shown by the API and secrets are write-only there.
+  const recordedUrl = url.toString();
   applyAuth(input.destination.auth, url, headers);
-  return { url, method: input.destination.httpMethod, headers };
+  return { url, recordedUrl, method: input.destination.httpMethod, headers };
 }

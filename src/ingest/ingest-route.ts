@@ -5,6 +5,7 @@ import type { Env } from "../env";
 import { Problem, problemResponse } from "../http/problem";
 import { newId } from "../ids";
 import { errorField, log } from "../log";
+import { providerEventId } from "../observability/provider-event-id";
 import { routeMsg } from "../queue/messages";
 import { answerHandshake, verifyRequest, type Verification } from "../verify";
 import { readBody } from "./read-body";
@@ -47,15 +48,18 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
     query: url.search.replace(/^\?/, ""),
     headers: Object.fromEntries(request.headers),
     enqueuedAt: now,
+    verificationType: verification?.type ?? null,
   };
+  // Stored with the request, in the same write: what search finds it by (docs/observability.md).
+  const providerId = (body: Uint8Array) => providerEventId(base.verificationType, request.headers, body);
 
   const reject = (rejection: Rejection, detail: string, body: Uint8Array, size: number, problem: Problem) => {
-    const record = { ...base, bodySize: size, verified: false, rejection, rejectionDetail: detail };
+    const record = { ...base, providerEventId: providerId(body), bodySize: size, verified: false, rejection, rejectionDetail: detail };
     // A rejected request is recorded for the operator, but the sender need not wait for that.
     c.executionCtx.waitUntil(
       storeRequest(db, record, body).catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
     );
-    log("warn", "request.rejected", { request_id: base.id, source_id: source.id, rejection, detail });
+    log("warn", "request.rejected", { request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, rejection, detail, body_size: size });
     return problemResponse(problem);
   };
 
@@ -83,7 +87,9 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
       new Problem(401, "Unauthorized", "The request could not be verified."));
   }
 
-  const record: Omit<RequestRecord, "body" | "bodyChunks"> = { ...base, bodySize: body.bytes.byteLength, verified: verdict.verified };
+  const record: Omit<RequestRecord, "body" | "bodyChunks"> = {
+    ...base, providerEventId: providerId(body.bytes), bodySize: body.bytes.byteLength, verified: verdict.verified,
+  };
   try {
     await storeRequest(db, record, body.bytes);
   } catch (error) {
@@ -95,7 +101,10 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
     // The request is durable: the sweeper routes requests that never reached the queue.
     log("error", "request.enqueue_failed", { request_id: base.id, error: errorField(error) });
   }
-  log("info", "request.accepted", { request_id: base.id, source_id: source.id, body_size: record.bodySize });
+  log("info", "request.accepted", {
+    request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, verified: record.verified,
+    provider_event_id: record.providerEventId, body_size: record.bodySize,
+  });
   return acknowledge(source, base.id);
 }
 

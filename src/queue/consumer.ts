@@ -1,11 +1,14 @@
 import { database } from "../db/client";
-import { deliverEvent } from "../delivery/deliver-event";
+import { deliverEvent, type DeliveryDeps } from "../delivery/deliver-event";
 import { fairLimiter } from "../delivery/fair-limiter";
 import type { Env } from "../env";
 import { errorField, log } from "../log";
 import { routeRequests } from "../routing/route-request";
 import { releasePausedPage } from "../delivery/release-paused";
-import { queueMessage, releaseMsg, type QueueMessage, type RouteMessage } from "./messages";
+import { deliverNotification } from "../observability/notifications/deliver-notification";
+import { retryRequest } from "../recovery/retry-request";
+import { consumeReplayMessages } from "../replay/consume-replay";
+import { queueMessage, releaseMsg, type QueueMessage, type ReplayMessage, type RouteMessage } from "./messages";
 
 /**
  * The queue consumer (spec §1): routes requests into events and delivers events. Each message is
@@ -17,7 +20,9 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
   const now = () => Date.now();
   const destinationIds = batch.messages.flatMap((m) => {
     const parsed = queueMessage.safeParse(m.body);
-    return parsed.success && parsed.data.kind === "deliver" ? [parsed.data.destination_id] : [];
+    if (!parsed.success) return [];
+    const { data } = parsed;
+    return data.kind === "deliver" ? [data.destination_id] : data.kind === "replay" && data.destination_id ? [data.destination_id] : [];
   });
   const limit = fairLimiter(destinationIds);
 
@@ -32,18 +37,27 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
       message.ack();
     }
   }
-  // Route messages are handled together, in two D1 round trips for the lot; the others one by one.
+  // Route messages are handled together, in two D1 round trips for the lot; replay items together
+  // per job (they are claimed from the job first, and acknowledge themselves); the others one by one.
   const routes: string[] = [];
   const routeMessages: Message<unknown>[] = [];
-  const others: { message: Message<unknown>; body: Exclude<QueueMessage, RouteMessage> }[] = [];
+  const replays: { message: Message<unknown>; body: ReplayMessage }[] = [];
+  const others: { message: Message<unknown>; body: Exclude<QueueMessage, RouteMessage | ReplayMessage> }[] = [];
   for (const { message, body } of valid) {
     if (body.kind === "route") {
       routes.push(body.request_id);
       routeMessages.push(message);
-    } else others.push({ message, body });
+    } else if (body.kind === "replay") replays.push({ message, body });
+    else others.push({ message, body });
   }
   await Promise.all([
     routes.length ? settle(routeMessages, "route", () => route(routes, context)) : null,
+    replays.length ? consumeReplayMessages(replays, {
+      env,
+      db,
+      deliver: (message) => deliverEvent(deliveryDeps(context), message),
+      reroute: (requestId) => retryRequest(db, (messages) => env.DELIVERY_QUEUE.sendBatch(messages), requestId, now()),
+    }) : null,
     ...others.map((v) => settle([v.message], v.body.kind, () => handle(v.body, context))),
   ]);
 }
@@ -77,7 +91,19 @@ interface Context {
   background: (task: Promise<unknown>) => void;
 }
 
-async function handle(msg: Exclude<QueueMessage, RouteMessage>, { env, db, now, limit, background }: Context) {
+function deliveryDeps({ env, db, now, limit, background }: Context): DeliveryDeps {
+  return {
+    db,
+    now,
+    enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
+    pacer: (destinationId) => env.PACER.get(env.PACER.idFromName(destinationId)),
+    limit,
+    background,
+  };
+}
+
+async function handle(msg: Exclude<QueueMessage, RouteMessage | ReplayMessage>, context: Context) {
+  const { env, db, now } = context;
   if (msg.kind === "release") {
     const after = msg.after ? { requestId: msg.after.request_id, id: msg.after.id } : null;
     const { messages, next } = await releasePausedPage(db, msg.target, after, now());
@@ -85,15 +111,9 @@ async function handle(msg: Exclude<QueueMessage, RouteMessage>, { env, db, now, 
     if (next) await env.DELIVERY_QUEUE.send(releaseMsg(msg.target, { request_id: next.requestId, id: next.id }));
     return;
   }
-  await deliverEvent(
-    {
-      db,
-      now,
-      enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
-      pacer: (destinationId) => env.PACER.get(env.PACER.idFromName(destinationId)),
-      limit,
-      background,
-    },
-    msg,
-  );
+  if (msg.kind === "notify") {
+    await deliverNotification({ db, now, enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }) }, msg);
+    return;
+  }
+  await deliverEvent(deliveryDeps(context), msg);
 }

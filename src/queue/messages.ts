@@ -30,12 +30,41 @@ const releaseMessage = z.object({
   after: z.object({ request_id: z.string(), id: z.string() }).nullable(),
 });
 
-export const queueMessage = z.discriminatedUnion("kind", [routeMessage, deliverMessage, releaseMessage]);
+// One item of a bulk replay: an event to deliver again or a request to route again. The consumer
+// claims it from the job's Durable Object (named `job_key`) before working on it, so that a message
+// sent twice still replays its item once.
+const replayMessage = z.object({
+  kind: z.literal("replay"),
+  v: z.literal(1),
+  job_key: z.string(),
+  replay_id: z.string(),
+  item_id: z.string(),
+  destination_id: z.string().nullable(),
+});
+
+// One notification about an issue to one channel (docs/observability.md). `attempt` counts the
+// tries; a failed one sends the next, delayed, rather than throwing, so the gateway's retry timing
+// applies and not the queue's.
+export const issueTransitions = ["opened", "resolved"] as const;
+export type IssueTransition = (typeof issueTransitions)[number];
+
+const notifyMessage = z.object({
+  kind: z.literal("notify"),
+  v: z.literal(1),
+  channel_id: z.string(),
+  issue_id: z.string(),
+  transition: z.enum(issueTransitions),
+  attempt: z.number().int().min(1),
+});
+
+export const queueMessage = z.discriminatedUnion("kind", [routeMessage, deliverMessage, releaseMessage, replayMessage, notifyMessage]);
 
 export type QueueMessage = z.infer<typeof queueMessage>;
 export type RouteMessage = z.infer<typeof routeMessage>;
 export type DeliverMessage = z.infer<typeof deliverMessage>;
 export type ReleaseMessage = z.infer<typeof releaseMessage>;
+export type ReplayMessage = z.infer<typeof replayMessage>;
+export type NotifyMessage = z.infer<typeof notifyMessage>;
 
 export const routeMsg = (requestId: string): RouteMessage => ({
   kind: "route",
@@ -54,4 +83,22 @@ export const releaseMsg = (target: ReleaseMessage["target"], after: ReleaseMessa
   v: 1,
   target,
   after,
+});
+
+export const replayMsg = (jobKey: string, replayId: string, itemId: string, destinationId: string | null): ReplayMessage => ({
+  kind: "replay",
+  v: 1,
+  job_key: jobKey,
+  replay_id: replayId,
+  item_id: itemId,
+  destination_id: destinationId,
+});
+
+export const notifyMsg = (channelId: string, issueId: string, transition: IssueTransition, attempt = 1): NotifyMessage => ({
+  kind: "notify",
+  v: 1,
+  channel_id: channelId,
+  issue_id: issueId,
+  transition,
+  attempt,
 });

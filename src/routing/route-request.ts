@@ -2,12 +2,9 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { bodyColumns, loadBody } from "../db/request-body";
 import { connections, events, requests } from "../db/schema";
-import { newId } from "../ids";
 import { deliverMsg, type DeliverMessage } from "../queue/messages";
-import { evaluateRules } from "../rules/evaluate";
-import { matchFilter } from "../rules/filter-rule";
-import type { Rule } from "../rules/schema";
-import { payloadStatements, type EventPayload } from "./event-payload";
+import { evaluateConnections } from "./evaluate-connections";
+import { payloadStatements } from "./event-payload";
 
 type Scheduled = { id: string; destinationId: string; nextAttemptAt: number | null };
 type Connection = typeof connections.$inferSelect;
@@ -43,23 +40,9 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
     }
     const mine = bySource.get(request.sourceId) ?? [];
     const body = mine.length > 0 ? await loadBody(db, request) : new Uint8Array(0);
-    const routed = { method: request.method, path: request.path, query: request.query, headers: request.headers, body };
-    const created: (typeof events.$inferInsert & Scheduled)[] = [];
-    const payloads: EventPayload[] = [];
-    const ignored: { connection_id: string; cause: string; detail?: string }[] = [];
-    for (const connection of mine) {
-      const outcome = await evaluateRules(connection.rules as Rule[], routed, { db, requestId: request.id, connectionId: connection.id, now, matchFilter });
-      if (!outcome.pass) {
-        ignored.push({ connection_id: connection.id, cause: outcome.cause, ...(outcome.detail ? { detail: outcome.detail } : {}) });
-        continue;
-      }
-      const id = newId("event", now);
-      if (outcome.transformed) payloads.push({ eventId: id, ...outcome.transformed });
-      created.push({
-        id, requestId: request.id, connectionId: connection.id, sourceId: request.sourceId, destinationId: connection.destinationId,
-        status: "scheduled", nextAttemptAt: now + outcome.delayMs, createdAt: now, updatedAt: now,
-      });
-    }
+    const { created, payloads, ignored } = await evaluateConnections(db,
+      { id: request.id, sourceId: request.sourceId, method: request.method, path: request.path, query: request.query, headers: request.headers, body },
+      mine, now);
     // The marking's `changes` will say whether this run won the request.
     outcomes.push({ requestId: request.id, created, markedAt: writes.length });
     writes.push(

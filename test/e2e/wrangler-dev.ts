@@ -41,10 +41,23 @@ function run(args: string[], cwd: string): Promise<string> {
   });
 }
 
-export async function startGateway(options: { vars?: Record<string, string>; config?: string } = {}): Promise<Gateway> {
+/** The local state before wrangler dev starts, migrations applied: for seeding D1 in bulk. */
+export interface LocalState {
+  stateDir: string;
+  /** Runs a SQL file against the local D1 database. */
+  executeSql(file: string): Promise<void>;
+}
+
+export async function startGateway(options: { vars?: Record<string, string>; config?: string; beforeStart?: (local: LocalState) => Promise<void> } = {}): Promise<Gateway> {
   const state = mkdtempSync(join(tmpdir(), "gateway-e2e-"));
   const config = options.config ?? join(ROOT, "wrangler.toml");
   await run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state, "--config", config], ROOT);
+  await options.beforeStart?.({
+    stateDir: state,
+    executeSql: async (file) => {
+      await run(["d1", "execute", "DB", "--local", "--persist-to", state, "--config", config, "--file", file], ROOT);
+    },
+  });
   const port = await freePort();
   const vars = { ADMIN_TOKEN, ALLOW_PRIVATE_DESTINATIONS: "true", SOURCE_CACHE_TTL_MS: "0", ...options.vars };
   const child: ChildProcess = spawn(

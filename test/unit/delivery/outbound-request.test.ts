@@ -32,7 +32,7 @@ describe("outboundRequest", () => {
   });
 
   it("lets destination headers override forwarded ones and adds the destination's auth", () => {
-    const { headers, url } = outboundRequest({
+    const { headers, url, recordedUrl } = outboundRequest({
       ...base,
       destination: { ...base.destination, headers: { "x-env": "prod", "content-type": "text/plain" }, auth: { type: "api_key", key: "k123", query: "api_key" } },
       request: { ...base.request, headers: { "content-type": "application/json" } },
@@ -40,6 +40,7 @@ describe("outboundRequest", () => {
     expect(headers.get("x-env")).toBe("prod");
     expect(headers.get("content-type")).toBe("text/plain");
     expect(url.searchParams.get("api_key")).toBe("k123");
+    expect(recordedUrl).not.toContain("k123");
 
     const bearer = outboundRequest({ ...base, destination: { ...base.destination, auth: { type: "bearer", token: "t0k" } } });
     expect(bearer.headers.get("authorization")).toBe("Bearer t0k");

@@ -1,0 +1,24 @@
+import type { notificationChannels } from "../../db/schema";
+import type { IssueTransition } from "../../queue/messages";
+import type { IssueContext } from "./issue-context";
+
+// What every channel format produces from an issue: one HTTP request, built without I/O.
+
+export type ChannelRow = typeof notificationChannels.$inferSelect;
+
+export interface NotificationInput {
+  channel: ChannelRow;
+  context: IssueContext;
+  transition: IssueTransition;
+  /** Where a person reads the issue. */
+  link: string;
+  now: number;
+}
+
+export interface OutboundNotification {
+  url: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+export const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));

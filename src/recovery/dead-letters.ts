@@ -1,0 +1,91 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { attempts, destinations, events, requests } from "../db/schema";
+import type { Env } from "../env";
+import { newId } from "../ids";
+import { errorField, log } from "../log";
+import { queueMessage, type DeliverMessage, type QueueMessage } from "../queue/messages";
+
+// The dead-letter queue (spec §6: nothing accepted is silently gone). Queues moves a message here
+// after its consumer threw on it `max_retries` times (D1 unreachable for minutes, or a bug). The
+// same Worker consumes it and leaves a visible, final trace instead of a message that vanished:
+//
+// - deliver: a `scheduled` event ends `failed`, with an attempt whose error is `dead_lettered` (a
+//   record of the message's fate, not of an HTTP exchange; the detail says so), so the event waits
+//   for a manual or bulk retry instead of looking forever in progress. A requested attempt
+//   (manual, bulk) that was dead-lettered is recorded the same way on a `failed` event. Other
+//   final events and paused ones are left as they are: nothing was lost for them.
+// - route: the request is stored and stays unrouted; it is handed back to the sweeper an hour
+//   later rather than the next minute, so a request that keeps failing costs one try an hour, and
+//   POST /v1/requests/:id/retry routes it at once.
+// - release: the sweeper releases paused events whose targets run again; nothing to do.
+// - replay: the item is abandoned in its job, which counts it as failed.
+
+export const DEAD_LETTER_QUEUE = "event-gateway-dlq";
+export const DEAD_LETTERED = "dead_lettered";
+export const ROUTE_RETRY_DELAY_MS = 60 * 60_000;
+
+export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env, db: Db, now: number): Promise<void> {
+  for (const message of batch.messages) {
+    const parsed = queueMessage.safeParse(message.body);
+    if (!parsed.success) {
+      log("error", "dlq.bad_message", { message_id: message.id });
+      message.ack();
+      continue;
+    }
+    try {
+      await settleDeadLetter(parsed.data, env, db, now);
+      message.ack();
+    } catch (error) {
+      // If this fails too, the work is still durable in D1: the sweeper finds the straggler.
+      log("error", "dlq.failed", { message_id: message.id, kind: parsed.data.kind, error: errorField(error) });
+      message.retry({ delaySeconds: 30 });
+    }
+  }
+}
+
+async function settleDeadLetter(message: QueueMessage, env: Env, db: Db, now: number) {
+  switch (message.kind) {
+    case "deliver":
+      return failDeadLetteredEvent(db, message, now);
+    case "route":
+      await db.update(requests).set({ enqueuedAt: now + ROUTE_RETRY_DELAY_MS })
+        .where(and(eq(requests.id, message.request_id), sql`${requests.routedAt} IS NULL`));
+      log("error", "dlq.route", { request_id: message.request_id, retry_in_ms: ROUTE_RETRY_DELAY_MS });
+      return;
+    case "release":
+      log("warn", "dlq.release", { target: message.target.id });
+      return;
+    case "replay":
+      await env.REPLAY.get(env.REPLAY.idFromName(message.job_key)).abandon(message.replay_id, [message.item_id]);
+      log("error", "dlq.replay", { replay_id: message.replay_id, item_id: message.item_id });
+      return;
+  }
+}
+
+/** Records the dead letter on its event: a `dead_lettered` attempt, and `failed` if it was waiting. */
+export async function failDeadLetteredEvent(db: Db, message: DeliverMessage, now: number) {
+  const row = await db.select({ event: events, url: destinations.url }).from(events)
+    .leftJoin(destinations, eq(destinations.id, events.destinationId))
+    .where(eq(events.id, message.event_id)).get();
+  if (!row) return;
+  const { event } = row;
+  const requested = message.trigger === "manual" || message.trigger === "bulk_retry";
+  if (event.status !== "scheduled" && !(requested && event.status === "failed")) return;
+  const number = event.attemptsCount + 1;
+  const detail = `The delivery queue gave up on this event's ${message.trigger} message after repeated processing errors; no attempt was recorded for it.`;
+  // Both statements are conditional, so an attempt that landed meanwhile wins: the update needs the
+  // count unchanged, and the attempt is written only if the update took its number.
+  const [updated] = await db.batch([
+    db.update(events).set({ status: "failed", attemptsCount: number, nextAttemptAt: null, leaseUntil: null, updatedAt: now })
+      .where(and(eq(events.id, event.id), eq(events.attemptsCount, event.attemptsCount), eq(events.status, event.status))),
+    db.insert(attempts).select(db.select({
+      id: sql<string>`${newId("attempt", now)}`.as("id"), eventId: events.id, number: events.attemptsCount,
+      trigger: sql<string>`${message.trigger}`.as("trigger"), url: sql<string>`${row.url ?? ""}`.as("url"), statusCode: sql<null>`NULL`.as("status_code"),
+      error: sql<string>`${DEAD_LETTERED}`.as("error"), errorDetail: sql<string>`${detail}`.as("error_detail"),
+      responseHeaders: sql<string>`'{}'`.as("response_headers"), responseBody: sql<null>`NULL`.as("response_body"),
+      durationMs: sql<number>`0`.as("duration_ms"), startedAt: sql<number>`${now}`.as("started_at"),
+    }).from(events).where(and(eq(events.id, event.id), eq(events.attemptsCount, number), eq(events.status, "failed")))).onConflictDoNothing(),
+  ]);
+  log("error", "dlq.event_failed", { event_id: event.id, trigger: message.trigger, recorded: updated.meta.changes > 0 });
+}

@@ -1,0 +1,88 @@
+import { and, eq, gte } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { attempts } from "../db/schema";
+import type { Env } from "../env";
+import { ID_PREFIXES } from "../ids";
+import { errorField, log } from "../log";
+import { deliverMsg, type DeliverMessage, type ReplayMessage } from "../queue/messages";
+
+// The consumer's side of a replay: each item is claimed from its job's Durable Object before it is
+// worked on, and settled after. An item that is not granted (already done, claimed by another
+// copy of its message, or its job is over) is acknowledged and left alone.
+
+export interface ReplayWork {
+  env: Env;
+  db: Db;
+  /** One attempt with trigger `bulk_retry`, through the normal delivery path (pacing applies). */
+  deliver: (message: DeliverMessage) => Promise<unknown>;
+  /** Routes a request again through today's rules and enqueues its new events. */
+  reroute: (requestId: string) => Promise<unknown>;
+}
+
+type Entry = { message: Message<unknown>; body: ReplayMessage };
+
+export async function consumeReplayMessages(entries: Entry[], work: ReplayWork): Promise<void> {
+  const jobs = Map.groupBy(entries, (e) => `${e.body.job_key}\n${e.body.replay_id}`);
+  await Promise.all([...jobs.values()].map((group) => consumeJob(group, work)));
+}
+
+async function consumeJob(entries: Entry[], work: ReplayWork) {
+  const { job_key: jobKey, replay_id: replayId } = entries[0]!.body;
+  const job = work.env.REPLAY.get(work.env.REPLAY.idFromName(jobKey));
+  let grants: { id: string; since: number | null }[];
+  try {
+    grants = await job.claim(replayId, entries.map((e) => e.body.item_id));
+  } catch (error) {
+    log("error", "replay.claim_failed", { replay_id: replayId, error: errorField(error) });
+    for (const { message } of entries) message.retry({ delaySeconds: 5 });
+    return;
+  }
+  const granted = new Map(grants.map((g) => [g.id, g]));
+  const done: string[] = [];
+  const failed: string[] = [];
+  await Promise.all(entries.map(async ({ message, body }) => {
+    const grant = granted.get(body.item_id);
+    // Each grant is worked on once, even when the batch holds two copies of its message.
+    granted.delete(body.item_id);
+    if (!grant) {
+      message.ack();
+      return;
+    }
+    try {
+      await replayItem(body, grant.since, work);
+      done.push(body.item_id);
+      message.ack();
+    } catch (error) {
+      log("error", "replay.item_failed", { replay_id: replayId, item_id: body.item_id, attempts: message.attempts, error: errorField(error) });
+      failed.push(body.item_id);
+      message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
+    }
+  }));
+  try {
+    if (done.length) await job.settle(replayId, done);
+    // Released, the items can be claimed by their retried messages.
+    if (failed.length) await job.release(replayId, failed);
+  } catch (error) {
+    // The claims lapse on their own (CLAIM_TTL_MS) and the job sends the items again; the check on
+    // `since` keeps an event that was delivered meanwhile from a second attempt.
+    log("error", "replay.settle_failed", { replay_id: replayId, error: errorField(error) });
+  }
+}
+
+async function replayItem(body: ReplayMessage, since: number | null, work: ReplayWork) {
+  if (body.item_id.startsWith(`${ID_PREFIXES.request}_`)) {
+    // Routing again is idempotent (src/routing/reroute-request.ts): no check needed.
+    await work.reroute(body.item_id);
+    return;
+  }
+  if (since !== null && (await attemptedSince(work.db, body.item_id, since))) return;
+  await work.deliver(deliverMsg(body.item_id, body.destination_id ?? "", "bulk_retry"));
+}
+
+/** Whether an earlier holder of the claim made its attempt before it went silent. */
+async function attemptedSince(db: Db, eventId: string, since: number): Promise<boolean> {
+  const row = await db.select({ id: attempts.id }).from(attempts)
+    .where(and(eq(attempts.eventId, eventId), eq(attempts.trigger, "bulk_retry"), gte(attempts.startedAt, since)))
+    .limit(1).get();
+  return row !== undefined;
+}
