@@ -1,7 +1,7 @@
 // npm run bench:search — search latency over 1 000 000 stored events under wrangler dev.
 //
 // Seeds the local D1 file directly with node:sqlite before wrangler dev opens it (the migrations'
-// triggers fill the full-text index, as ingest would), then times each kind of search over HTTP,
+// triggers fill the full-text index, as routing would), then times each kind of search over HTTP,
 // RUNS times each, beside a baseline measured in the same run: GET /v1/events/:id of a known event.
 // BENCH_EVENTS=100000 for a quicker, smaller run. Seeding 1 000 000 takes a while, so the seeded file
 // is kept under SEED_CACHE (with what the searches look for beside it) and reused by the next run

@@ -159,6 +159,19 @@ describe("body_contains", () => {
     // A body filter on a binary or big body is no match, not an error.
     expect(ids(await events(`source_id=${a.source.id}&body.marker=BIGMARK`))).toEqual([]);
   });
+
+  it("finds a request's body once it is routed, not while it waits in the queue", async () => {
+    // Indexing waits for routing, off the sender's path (migrations/0003_request_text_index.sql).
+    const id = newId("request", Date.now());
+    await env.DB.prepare("INSERT INTO requests (id, source_id, received_at, method, path, query, headers, body, body_size, verified, enqueued_at) VALUES (?, ?, ?, 'POST', '', '', '{}', CAST(? AS BLOB), 20, 0, ?)")
+      .bind(id, a.source.id, Date.now(), '{"note":"UNROUTEDMARK"}', Date.now()).run();
+    expect(ids(await requests("body_contains=UNROUTEDMARK"))).toEqual([]);
+    await env.DB.prepare("UPDATE requests SET routed_at = ? WHERE id = ?").bind(Date.now(), id).run();
+    expect(ids(await requests("body_contains=UNROUTEDMARK"))).toEqual([id]);
+    // Routed again (POST /v1/requests/:id/retry keeps routed_at), it is indexed once: still one row.
+    await env.DB.prepare("UPDATE requests SET routed_at = coalesce(routed_at, ?) WHERE id = ?").bind(Date.now(), id).run();
+    expect(ids(await requests("body_contains=UNROUTEDMARK"))).toEqual([id]);
+  });
 });
 
 describe("body.<path>", () => {
