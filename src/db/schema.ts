@@ -129,6 +129,9 @@ export const events = sqliteTable(
     // A delivery in flight holds the event until this time, so a redelivered queue message cannot
     // start a second, concurrent attempt.
     leaseUntil: ms("lease_until"),
+    // The trigger of the attempt holding the lease: if its worker dies before recording it, the next
+    // claim records it as an `interrupted` attempt under this trigger.
+    leaseTrigger: text("lease_trigger"),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
   },

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { bodyStream, loadBody } from "../db/request-body";
 import { attempts, connections, destinations, eventPayloads, events, requests } from "../db/schema";
@@ -7,6 +7,7 @@ import { errorField, log } from "../log";
 import { reportAttemptOutcome } from "../observability/issues/report-outcome";
 import type { DeliverMessage, NotifyMessage } from "../queue/messages";
 import type { Rule } from "../rules/schema";
+import { claimEvent, extendLease, INTERRUPTED } from "./claim-event";
 import type { DestinationAuth } from "./destination-auth";
 import { nextInLine, waitsForEarlierEvent } from "./fifo";
 import { outboundRequest } from "./outbound-request";
@@ -137,15 +138,9 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
   let { startAt } = slot;
   const { db } = deps;
   let now = deps.now();
-  // Claim the event so that a duplicate message cannot start a concurrent attempt.
-  const claimed = await db
-    .update(events)
-    .set({ leaseUntil: Math.max(now, startAt) + destination.timeoutMs + LEASE_MARGIN_MS })
-    .where(and(eq(events.id, event.id), isRequested(message.trigger) ? undefined : eq(events.status, "scheduled"), eq(events.attemptsCount, event.attemptsCount),
-      or(isNull(events.leaseUntil), lt(events.leaseUntil, now))))
-    .returning({ id: events.id });
-  if (claimed.length === 0) return { kind: "skipped", reason: "another attempt holds the event" };
-
+  const requested = isRequested(message.trigger);
+  const retryRule = (connection.rules as Rule[]).find((r) => r.type === "retry");
+  const leaseMs = destination.timeoutMs + LEASE_MARGIN_MS;
   const timestamp = Math.floor(Math.max(now, startAt) / 1000);
   const outbound = outboundRequest({
     eventId: event.id,
@@ -153,6 +148,27 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     destination: { ...destination, auth: destination.auth as DestinationAuth | null },
     request,
   });
+  const claim = await claimEvent(db, { event, trigger: message.trigger, requested, recordedUrl: outbound.recordedUrl, leaseMs, startAt, now });
+  if (claim.kind === "held") return { kind: "skipped", reason: "another attempt holds the event" };
+  if (claim.interrupted) {
+    const { attemptId, number, trigger } = claim.interrupted;
+    // An interrupted attempt uses up a retry like any failure: once they are gone, the event fails
+    // here instead of trying again (unless a person asked for this attempt).
+    const exhausted = !requested && nextRetryDelay(retryRule, number, { status: null, error: INTERRUPTED }) === null;
+    log("warn", "attempt.interrupted", {
+      event_id: event.id, attempt_id: attemptId, request_id: event.requestId, source_id: event.sourceId, connection_id: event.connectionId,
+      destination_id: destination.id, number, trigger, event_status: exhausted ? "failed" : event.status,
+    });
+    if (exhausted) {
+      await db.update(events).set({ status: "failed", nextAttemptAt: null, leaseUntil: null, leaseTrigger: null, updatedAt: now })
+        .where(and(eq(events.id, event.id), eq(events.attemptsCount, claim.attemptsCount)));
+      return afterAttempt(deps, message, event, destination, { attemptId, success: false, status: "failed", retryInMs: null, finishedAt: now });
+    }
+    deps.background(reportAttemptOutcome(deps, {
+      connectionId: event.connectionId, destinationId: destination.id, eventId: event.id, attemptId, success: false, eventFailed: false, now,
+    }));
+  }
+
   const signing = destination.signing as SigningConfig | null;
   let body: () => BodyInit | null = () => bodyStream(db, request);
   if (signing) {
@@ -161,21 +177,23 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     outbound.headers.set("webhook-signature", await signatureHeader(signing.secrets, event.id, timestamp, bytes));
     body = () => bytes;
   }
-  if (slot.late(startAt, deps.now())) startAt = await slot.reslot();
+  if (slot.late(startAt, deps.now())) {
+    startAt = await slot.reslot();
+    await extendLease(db, event.id, Math.max(deps.now(), startAt) + leaseMs);
+  }
   const wait = startAt - deps.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   now = deps.now();
   const result = await deps.limit(destination.id, () => send({ ...outbound, body, timeoutMs: destination.timeoutMs, now: deps.now }));
 
-  const number = event.attemptsCount + 1;
-  const retryRule = (connection.rules as Rule[]).find((r) => r.type === "retry");
+  const number = claim.attemptsCount + 1;
   const success = result.status !== null && result.status >= 200 && result.status < 300;
   const finishedAt = deps.now();
   const retryAfterMs = parseRetryAfter(result.responseHeaders["retry-after"], finishedAt);
   let retryInMs = success ? null : nextRetryDelay(retryRule, number, { status: result.status, error: result.error, retryAfterMs });
   let status: "successful" | "scheduled" | "failed" = success ? "successful" : retryInMs !== null ? "scheduled" : "failed";
   let nextAttemptAt = retryInMs === null ? null : finishedAt + retryInMs;
-  if (isRequested(message.trigger) && !success) {
+  if (requested && !success) {
     // A requested attempt that fails starts no retry schedule of its own: a scheduled event keeps
     // the one it had, any other ends (or stays) failed.
     retryInMs = null;
@@ -183,21 +201,23 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     nextAttemptAt = status === "scheduled" ? event.nextAttemptAt : null;
   }
   const attemptId = newId("attempt", now);
+  // After an interrupted initial attempt, this one is its retry.
+  const trigger = claim.interrupted && message.trigger === "initial" ? "automatic" : message.trigger;
 
   await db.batch([
     db.insert(attempts).values({
-      id: attemptId, eventId: event.id, number, trigger: message.trigger, url: outbound.recordedUrl,
+      id: attemptId, eventId: event.id, number, trigger, url: outbound.recordedUrl,
       statusCode: result.status, error: result.error, errorDetail: result.errorDetail,
       responseHeaders: result.responseHeaders, responseBody: result.responseBody, durationMs: result.durationMs, startedAt: now,
     }),
     db.update(events).set({
       status, attemptsCount: sql`${events.attemptsCount} + 1`, lastAttemptAt: now, lastResponseStatus: result.status,
-      nextAttemptAt, leaseUntil: null, updatedAt: finishedAt,
+      nextAttemptAt, leaseUntil: null, leaseTrigger: null, updatedAt: finishedAt,
     }).where(eq(events.id, event.id)),
   ]);
   log("info", "attempt.finished", {
     event_id: event.id, attempt_id: attemptId, request_id: event.requestId, source_id: event.sourceId, connection_id: event.connectionId,
-    destination_id: destination.id, number, trigger: message.trigger, status_code: result.status,
+    destination_id: destination.id, number, trigger, status_code: result.status,
     error: result.error, duration_ms: result.durationMs, event_status: status,
   });
 
@@ -205,10 +225,18 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
     // The destination asked everyone to slow down, not just this event.
     await deps.pacer(destination.id).backOff(finishedAt + retryAfterMs);
   }
+  return afterAttempt(deps, message, event, destination, { attemptId, success, status, retryInMs, finishedAt });
+}
+
+type Recorded = { attemptId: string; success: boolean; status: "successful" | "scheduled" | "failed"; retryInMs: number | null; finishedAt: number };
+
+/** What follows a recorded attempt: its retry, the next event of a fifo line, the issue rule. */
+async function afterAttempt(deps: DeliveryDeps, message: DeliverMessage, event: Loaded["event"], destination: Loaded["destination"], recorded: Recorded): Promise<DeliveryOutcome> {
+  const { attemptId, success, status, retryInMs, finishedAt } = recorded;
   const follow: [DeliverMessage, number][] = [];
   if (retryInMs !== null) follow.push([{ ...message, trigger: "automatic" }, retryInMs]);
   if (destination.deliveryOrder === "fifo" && status !== "scheduled") {
-    const next = await nextInLine(db, destination.id);
+    const next = await nextInLine(deps.db, destination.id);
     if (next) follow.push([next, 0]);
   }
   for (const [next, delayMs] of follow) {

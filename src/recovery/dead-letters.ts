@@ -4,6 +4,7 @@ import { attempts, destinations, events, requests } from "../db/schema";
 import type { Env } from "../env";
 import { newId } from "../ids";
 import { errorField, log } from "../log";
+import { reportAttemptOutcome } from "../observability/issues/report-outcome";
 import { queueMessage, type DeliverMessage, type QueueMessage } from "../queue/messages";
 
 // The dead-letter queue (spec §6: nothing accepted is silently gone). Queues moves a message here
@@ -13,7 +14,8 @@ import { queueMessage, type DeliverMessage, type QueueMessage } from "../queue/m
 // - deliver: a `scheduled` event ends `failed`, with an attempt whose error is `dead_lettered` (a
 //   record of the message's fate, not of an HTTP exchange; the detail says so), so the event waits
 //   for a manual or bulk retry instead of looking forever in progress. A requested attempt
-//   (manual, bulk) that was dead-lettered is recorded the same way on a `failed` event. Other
+//   (manual, bulk) that was dead-lettered is recorded the same way on a `failed` event. Either is
+//   a failed attempt and a failed event to the issue rule, so its connection's issue opens. Other
 //   final events and paused ones are left as they are: nothing was lost for them.
 // - route: the request is stored and stays unrouted; it is handed back to the sweeper an hour
 //   later rather than the next minute, so a request that keeps failing costs one try an hour, and
@@ -46,8 +48,12 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env,
 
 async function settleDeadLetter(message: QueueMessage, env: Env, db: Db, now: number) {
   switch (message.kind) {
-    case "deliver":
-      return failDeadLetteredEvent(db, message, now);
+    case "deliver": {
+      const recorded = await failDeadLetteredEvent(db, message, now);
+      // The event ended failed: that counts towards its connection's issue like any failed event.
+      if (recorded) await reportAttemptOutcome({ db, enqueue: (body) => env.DELIVERY_QUEUE.send(body) }, { ...recorded, success: false, eventFailed: true, now });
+      return;
+    }
     case "route":
       await db.update(requests).set({ enqueuedAt: now + ROUTE_RETRY_DELAY_MS })
         .where(and(eq(requests.id, message.request_id), sql`${requests.routedAt} IS NULL`));
@@ -63,29 +69,35 @@ async function settleDeadLetter(message: QueueMessage, env: Env, db: Db, now: nu
   }
 }
 
-/** Records the dead letter on its event: a `dead_lettered` attempt, and `failed` if it was waiting. */
-export async function failDeadLetteredEvent(db: Db, message: DeliverMessage, now: number) {
+/**
+ * Records the dead letter on its event: a `dead_lettered` attempt, and `failed` if it was waiting.
+ * Returns what the issue rule needs when it recorded them, nothing when there was nothing to do.
+ */
+async function failDeadLetteredEvent(db: Db, message: DeliverMessage, now: number) {
   const row = await db.select({ event: events, url: destinations.url }).from(events)
     .leftJoin(destinations, eq(destinations.id, events.destinationId))
     .where(eq(events.id, message.event_id)).get();
-  if (!row) return;
+  if (!row) return undefined;
   const { event } = row;
   const requested = message.trigger === "manual" || message.trigger === "bulk_retry";
-  if (event.status !== "scheduled" && !(requested && event.status === "failed")) return;
+  if (event.status !== "scheduled" && !(requested && event.status === "failed")) return undefined;
   const number = event.attemptsCount + 1;
   const detail = `The delivery queue gave up on this event's ${message.trigger} message after repeated processing errors; no attempt was recorded for it.`;
   // Both statements are conditional, so an attempt that landed meanwhile wins: the update needs the
   // count unchanged, and the attempt is written only if the update took its number.
-  const [updated] = await db.batch([
+  const attemptId = newId("attempt", now);
+  const [updated, inserted] = await db.batch([
     db.update(events).set({ status: "failed", attemptsCount: number, nextAttemptAt: null, leaseUntil: null, updatedAt: now })
       .where(and(eq(events.id, event.id), eq(events.attemptsCount, event.attemptsCount), eq(events.status, event.status))),
     db.insert(attempts).select(db.select({
-      id: sql<string>`${newId("attempt", now)}`.as("id"), eventId: events.id, number: events.attemptsCount,
+      id: sql<string>`${attemptId}`.as("id"), eventId: events.id, number: events.attemptsCount,
       trigger: sql<string>`${message.trigger}`.as("trigger"), url: sql<string>`${row.url ?? ""}`.as("url"), statusCode: sql<null>`NULL`.as("status_code"),
       error: sql<string>`${DEAD_LETTERED}`.as("error"), errorDetail: sql<string>`${detail}`.as("error_detail"),
       responseHeaders: sql<string>`'{}'`.as("response_headers"), responseBody: sql<null>`NULL`.as("response_body"),
       durationMs: sql<number>`0`.as("duration_ms"), startedAt: sql<number>`${now}`.as("started_at"),
     }).from(events).where(and(eq(events.id, event.id), eq(events.attemptsCount, number), eq(events.status, "failed")))).onConflictDoNothing(),
   ]);
-  log("error", "dlq.event_failed", { event_id: event.id, trigger: message.trigger, recorded: updated.meta.changes > 0 });
+  const recorded = updated.meta.changes > 0 && inserted.meta.changes > 0;
+  log("error", "dlq.event_failed", { event_id: event.id, trigger: message.trigger, recorded });
+  return recorded ? { connectionId: event.connectionId, destinationId: event.destinationId, eventId: event.id, attemptId } : undefined;
 }

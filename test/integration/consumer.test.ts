@@ -92,7 +92,7 @@ describe("queue consumer", () => {
     expect(fastRequests).toHaveLength(4);
   });
 
-  it("an event whose consumer crashed mid-delivery is swept and delivered once", async () => {
+  it("an event whose consumer crashed mid-delivery is swept, its lost attempt recorded as interrupted, and delivered", async () => {
     const key = uniqueKey("crash");
     const { source, destination, connection } = await pipeline("crash", `/ok/${key}`);
     const long = Date.now() - 5 * 60_000;
@@ -108,7 +108,11 @@ describe("queue consumer", () => {
     await waitOnExecutionContext(ctx);
     await waitFor("delivered", async () => (await eventsOf(requestId))[0]?.status === "successful");
     expect(await receiverRecords(key)).toHaveLength(1);
-    expect(await attemptCount(eventId)).toBe(1);
+    const { results } = await env.DB.prepare("SELECT number, trigger, status_code, error FROM attempts WHERE event_id = ? ORDER BY number").bind(eventId).all();
+    expect(results).toEqual([
+      { number: 1, trigger: "initial", status_code: null, error: "interrupted" },
+      { number: 2, trigger: "automatic", status_code: 200, error: null },
+    ]);
   });
 
   it("delivers a batch of ten 10 MiB events, streaming each body from D1", async () => {

@@ -17,7 +17,7 @@ let a: Pipeline; // source A → destination A
 let b: Pipeline; // source B → destination B
 let c: { id: string }; // source A → destination B
 
-interface Seeded { status: string; at: number; attempts?: { ms: number; code: number | null; at?: number }[] }
+interface Seeded { status: string; at: number; attempts?: { ms: number; code: number | null; at?: number; error?: string }[] }
 
 /** One accepted request per event, with the event and its attempts. */
 async function seed(sourceId: string, connectionId: string, destinationId: string, rows: Seeded[]) {
@@ -34,7 +34,7 @@ async function seed(sourceId: string, connectionId: string, destinationId: strin
         const at = attempt.at ?? row.at + i;
         return env.DB.prepare(`INSERT INTO attempts (id, event_id, number, trigger, url, status_code, error, response_headers, duration_ms, started_at)
           VALUES (?, ?, ?, 'initial', 'http://127.0.0.1/x', ?, ?, '{}', ?, ?)`)
-          .bind(newId("attempt", at), eventId, i + 1, attempt.code, attempt.code === null ? "timeout" : null, attempt.ms, at);
+          .bind(newId("attempt", at), eventId, i + 1, attempt.code, attempt.error ?? (attempt.code === null ? "timeout" : null), attempt.ms, at);
       }),
     );
   }
@@ -160,6 +160,18 @@ describe("GET /v1/metrics", () => {
     const bySource = await metrics(`window=1h&source_id=${b.source.id}`);
     expect(bySource.sources.map((x) => x.source_id)).toEqual([b.source.id]);
     expect(bySource.connections.map((x) => x.connection_id)).toEqual([b.connection.id]);
+  });
+
+  it("counts interrupted and dead-lettered attempts as failures, but leaves them out of latency: no request was timed", async () => {
+    const d = await pipeline("metrics-d", `/ok/${uniqueKey("md")}`);
+    await seed(d.source.id, d.connection.id, d.destination.id, [{ status: "successful", at: now - 10 * MINUTE, attempts: [
+      { ms: 0, code: null, error: "interrupted" }, { ms: 0, code: null, error: "dead_lettered" }, { ms: 80, code: 200 },
+    ] }]);
+    const m = await metrics(`window=1h&connection_id=${d.connection.id}`);
+    expect(connection(m, d.connection.id)).toMatchObject({
+      attempts: { total: 3, successful: 1, failed: 2 },
+      latency_ms: { p50: 80, p95: 80, p99: 80 },
+    });
   });
 
   it("answers 400 naming `window` for a window it does not understand or allow", async () => {

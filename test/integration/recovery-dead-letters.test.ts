@@ -30,6 +30,19 @@ describe("dead-letter queue", () => {
     expect(attempts[0].error_detail).toContain("gave up");
   });
 
+  it("opens an issue on the event's connection, as any event ending failed does", async () => {
+    const p = await pipeline("dlq-issue", `/ok/${uniqueKey("dlq")}`);
+    const { eventIds: [eventId] } = await seedEvents(p, 1, { status: "scheduled" });
+    const open = async () => (await admin("GET", `/v1/issues?connection_id=${p.connection.id}`)).json.data;
+    expect(await open()).toEqual([]);
+    await deadLetters([deliverMsg(eventId!, p.destination.id, "automatic")]);
+    const attempts = (await admin("GET", `/v1/events/${eventId}/attempts`)).json.data;
+    expect(await open()).toEqual([expect.objectContaining({ status: "open", failures: 1, destination_id: p.destination.id, last_attempt_id: attempts[0].id })]);
+    // A second dead letter for the now-failed event is a no-op, and counts nothing.
+    await deadLetters([deliverMsg(eventId!, p.destination.id, "automatic")]);
+    expect((await open())[0].failures).toBe(1);
+  });
+
   it("records a dead-lettered manual retry on a failed event, and leaves successful and paused events alone", async () => {
     const p = await pipeline("dlq-final", `/ok/${uniqueKey("dlq")}`);
     const failed = await seedEvents(p, 1, { status: "failed" });

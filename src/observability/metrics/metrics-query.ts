@@ -1,14 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
+import { INTERRUPTED } from "../../delivery/claim-event";
 import { idFloor } from "../../ids";
+import { DEAD_LETTERED } from "../../recovery/dead-letters";
 
 // The numbers behind GET /v1/metrics, in one D1 round trip. Ids sort by creation time, so "in the
 // window" is a range of the primary key for requests, events and attempts alike; the queue
 // (scheduled events) is counted as it stands now, whatever the window.
 //
 // Counts are exact. Latency is an attempt's duration (request sent to answer read, or to the
-// error), failures included; percentiles need the durations sorted, per source, connection and
+// error), failures included; attempts that timed no request (`interrupted`, `dead_lettered`: their
+// duration is a placeholder 0) are counted but left out of it. Percentiles need the durations sorted, per source, connection and
 // destination, which costs far more than counting (about 0.5 s for 50,000 attempts in local
 // workerd), so they are computed over the window's LATENCY_SAMPLE most recent attempts at most and
 // `latency_sampled` says when the window held more. Percentiles are nearest-rank: the p-th is the
@@ -73,7 +76,8 @@ export async function readMetrics(db: Db, since: number, filter: MetricsFilter =
     statement(db, sql`WITH a AS MATERIALIZED (
         SELECT e.source_id AS s, e.connection_id AS c, e.destination_id AS d, t.duration_ms AS ms
         FROM attempts t JOIN events e ON e.id = t.event_id
-        WHERE t.id >= ${attemptFloor} AND ${where.events} ORDER BY t.id DESC LIMIT ${LATENCY_SAMPLE}),
+        WHERE t.id >= ${attemptFloor} AND ${where.events} AND coalesce(t.error, '') NOT IN (${INTERRUPTED}, ${DEAD_LETTERED})
+        ORDER BY t.id DESC LIMIT ${LATENCY_SAMPLE}),
       keyed AS (SELECT 'source' AS dimension, s AS key, ms FROM a
         UNION ALL SELECT 'connection', c, ms FROM a
         UNION ALL SELECT 'destination', d, ms FROM a),
