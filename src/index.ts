@@ -5,8 +5,8 @@ import { config } from "./config";
 import { database } from "./db/client";
 import type { Env } from "./env";
 import { recheckIssues } from "./observability/issues/recheck-issues";
-import { enqueueAll } from "./observability/notifications/fan-out";
 import { consume } from "./queue/consumer";
+import { sendBodies } from "./queue/enqueue";
 import type { QueueMessage } from "./queue/messages";
 import { consumeDeadLetters, DEAD_LETTER_QUEUE } from "./recovery/dead-letters";
 import { purgeExpired } from "./recovery/purge-expired";
@@ -32,10 +32,10 @@ export default {
     const db = database(env.DB);
     const now = Date.now();
     const { sweepGraceMs, retentionDays } = config(env);
-    await sweepStragglers(db, (messages) => env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body }))), now, sweepGraceMs);
+    await sweepStragglers(db, (messages) => sendBodies(env.DELIVERY_QUEUE, messages), now, sweepGraceMs);
     await nudgeStalledReplays(db, (jobKey) => env.REPLAY.get(env.REPLAY.idFromName(jobKey)), now, sweepGraceMs);
     await purgeExpiredKeys(db, now);
     await purgeExpired(db, now, retentionDays);
-    await enqueueAll(env.DELIVERY_QUEUE, await recheckIssues(db, now));
+    await sendBodies(env.DELIVERY_QUEUE, await recheckIssues(db, now));
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

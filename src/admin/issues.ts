@@ -6,7 +6,7 @@ import { conflict, notFound } from "../http/problem";
 import { errorField, log } from "../log";
 import { changeIssueStatus } from "../observability/issues/change-status";
 import { issueView } from "../observability/issues/issue-view";
-import { enqueueAll } from "../observability/notifications/fan-out";
+import { sendBodies } from "../queue/enqueue";
 import { adminRouter } from "./app";
 import { assertFound, errorResponses, idParam, isoTime, jsonBody, jsonResponse, listQuery, page, toPage } from "./common";
 
@@ -85,7 +85,7 @@ export function issueRoutes() {
         return c.json(issueView(change.issue), 200);
       case "changed":
         // The change is stored; a notification that cannot be queued is logged, not an error.
-        await enqueueAll(c.env.DELIVERY_QUEUE, change.messages).catch((error) =>
+        await sendBodies(c.env.DELIVERY_QUEUE, change.messages).catch((error) =>
           log("error", "notification.enqueue_failed", { issue_id: id, transition: "resolved", error: errorField(error) }));
         return c.json(issueView(change.issue), 200);
     }

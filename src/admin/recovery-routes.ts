@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { database } from "../db/client";
 import { conflict, notFound, Problem } from "../http/problem";
 import { errorField, log } from "../log";
+import { sendAll } from "../queue/enqueue";
 import { cancelEvent } from "../recovery/cancel-event";
 import { retryEvent } from "../recovery/retry-event";
 import { retryRequest } from "../recovery/retry-request";
@@ -86,7 +87,7 @@ export function recoveryRoutes() {
   app.openapi(retryRequestRoute, async (c) => {
     const { id } = c.req.valid("param");
     // If the enqueue fails, the new events are stored as scheduled and the sweeper sends them.
-    const outcome = await retryRequest(database(c.env.DB), (messages) => c.env.DELIVERY_QUEUE.sendBatch(messages).catch((error) => {
+    const outcome = await retryRequest(database(c.env.DB), (messages) => sendAll(c.env.DELIVERY_QUEUE, messages).catch((error) => {
       log("error", "recovery.enqueue_failed", { request_id: id, error: errorField(error) });
     }), id, Date.now());
     if (outcome.kind === "not_found") throw notFound("Request");

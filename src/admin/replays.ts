@@ -69,7 +69,7 @@ const cancel = createRoute({ method: "post", path: "/v1/replays/{id}/cancel", ta
   description: "Stop a running replay: nothing more is sent, and items already queued are dropped. Attempts already made stand.",
   responses: { 200: jsonResponse(replay, "The cancelled replay."), ...errorResponses } });
 
-export function presentReplay(view: ReplayView): z.infer<typeof replay> {
+function presentReplay(view: ReplayView): z.infer<typeof replay> {
   return {
     id: view.id, kind: view.kind, query: view.query, status: view.status, total: view.total, processed: view.processed, failed: view.failed,
     created_at: iso(view.createdAt)!, updated_at: iso(view.updatedAt)!, completed_at: iso(view.completedAt),

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { database, type Db } from "../db/client";
 import { loadBody } from "../db/request-body";
 import { requests, sources } from "../db/schema";
-import { maskHeaders, maskQuery, sensitiveOf } from "../observability/credential-mask";
+import { maskParts, sensitiveOf } from "../observability/credential-mask";
 import { searchRequests } from "../observability/search/request-search";
 import { searchCursor, searchFilters, textFiltersOf } from "../observability/search/search-params";
 import { adminRouter } from "./app";
@@ -62,10 +62,7 @@ async function masked<T extends Pick<Row, "sourceId" | "headers" | "query">>(db:
   const configs = await db.select({ id: sources.id, verification: sources.verification }).from(sources)
     .where(inArray(sources.id, [...new Set(rows.map((r) => r.sourceId))])).all();
   const bySource = new Map(configs.map((c) => [c.id, sensitiveOf([c.verification])]));
-  return rows.map((row) => {
-    const sensitive = bySource.get(row.sourceId) ?? sensitiveOf([]);
-    return { ...row, headers: maskHeaders(row.headers, sensitive), query: maskQuery(row.query, sensitive) };
-  });
+  return rows.map((row) => maskParts(row, bySource.get(row.sourceId) ?? sensitiveOf([])));
 }
 
 function summary(row: Omit<Row, "body">): z.infer<typeof requestSummary> {
@@ -92,16 +89,17 @@ export function requestRoutes() {
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { rows, next_cursor } = await searchRequests(database(c.env.DB), { ...q, text: textFiltersOf(c.req.url, q.body_contains) });
-    return c.json({ data: (await masked(database(c.env.DB), rows)).map(summary), next_cursor }, 200);
+    const db = database(c.env.DB);
+    const { rows, next_cursor } = await searchRequests(db, { ...q, text: textFiltersOf(c.req.url, q.body_contains) });
+    return c.json({ data: (await masked(db, rows)).map(summary), next_cursor }, 200);
   });
 
   app.openapi(get, async (c) => {
     const { id } = c.req.valid("param");
     const db = database(c.env.DB);
-    const row = assertFound(await db.select().from(requests).where(eq(requests.id, id)).get(), "Request");
-    const [shown] = await masked(db, [row]);
-    return c.json({ ...summary(shown!), ...bodyView(await loadBody(db, row)) }, 200);
+    const { request, verification } = assertFound(await db.select({ request: requests, verification: sources.verification }).from(requests)
+      .leftJoin(sources, eq(sources.id, requests.sourceId)).where(eq(requests.id, id)).get(), "Request");
+    return c.json({ ...summary(maskParts(request, sensitiveOf([verification]))), ...bodyView(await loadBody(db, request)) }, 200);
   });
 
   return app;

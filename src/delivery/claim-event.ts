@@ -14,6 +14,12 @@ import type { AttemptTrigger } from "../queue/messages";
 // retries. The destination may or may not have received the interrupted request.
 
 export const INTERRUPTED = "interrupted";
+
+/**
+ * How long an attempt holds its event (and its pacer concurrency slot): the longest possible try,
+ * the destination's timeout, and a margin for the work around it.
+ */
+export const leaseFor = (timeoutMs: number) => timeoutMs + 30_000;
 const INTERRUPTED_DETAIL =
   "The worker making this attempt stopped before it recorded an answer (a crash, an eviction or a deploy). " +
   "The destination may or may not have received the request; started_at is approximate.";

@@ -5,9 +5,9 @@ import { attempts, connections, destinations, eventPayloads, events, requests } 
 import { newId } from "../ids";
 import { errorField, log } from "../log";
 import { reportAttemptOutcome } from "../observability/issues/report-outcome";
-import type { DeliverMessage, NotifyMessage } from "../queue/messages";
+import { isRequested, type DeliverMessage, type NotifyMessage } from "../queue/messages";
 import type { Rule } from "../rules/schema";
-import { claimEvent, extendLease, INTERRUPTED } from "./claim-event";
+import { claimEvent, extendLease, INTERRUPTED, leaseFor } from "./claim-event";
 import type { DestinationAuth } from "./destination-auth";
 import { nextInLine, waitsForEarlierEvent } from "./fifo";
 import { outboundRequest } from "./outbound-request";
@@ -16,8 +16,6 @@ import { nextRetryDelay, parseRetryAfter } from "./retry-policy";
 import { send } from "./send";
 import { signatureHeader, type SigningConfig } from "./signing";
 
-// A lease outlives the longest possible try (the timeout) by this much.
-const LEASE_MARGIN_MS = 30_000;
 // A message that arrives this much before its event is due is a stale duplicate (the sweeper's or
 // an earlier schedule's) and is dropped: the event's own message, or the sweeper, will come.
 const EARLY_TOLERANCE_MS = 3_000;
@@ -140,7 +138,7 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
   let now = deps.now();
   const requested = isRequested(message.trigger);
   const retryRule = (connection.rules as Rule[]).find((r) => r.type === "retry");
-  const leaseMs = destination.timeoutMs + LEASE_MARGIN_MS;
+  const leaseMs = leaseFor(destination.timeoutMs);
   const timestamp = Math.floor(Math.max(now, startAt) / 1000);
   const outbound = outboundRequest({
     eventId: event.id,
@@ -253,9 +251,4 @@ async function afterAttempt(deps: DeliveryDeps, message: DeliverMessage, event: 
     connectionId: event.connectionId, destinationId: destination.id, eventId: event.id, attemptId, success, eventFailed: status === "failed", now: finishedAt,
   }));
   return { kind: "delivered", status, retryInMs, attemptId };
-}
-
-/** Attempts a person asked for, as opposed to the gateway's own schedule. */
-function isRequested(trigger: DeliverMessage["trigger"]): boolean {
-  return trigger === "manual" || trigger === "bulk_retry";
 }

@@ -1,5 +1,6 @@
 import type { Pacer, PaceDecision, PaceLimits } from "../pacing/pacer";
 import { lateTolerance, type RateLimit } from "../pacing/schedule";
+import { leaseFor } from "./claim-event";
 
 // Asking a destination's pacer for a start, for destinations that have limits. Destinations without
 // limits never call their pacer: no Durable Object round trip on the common path.
@@ -27,7 +28,7 @@ export async function pace(
   const limits: PaceLimits = {
     rateLimit: destination.rateLimit,
     maxConcurrency: destination.maxConcurrency,
-    leaseMs: destination.timeoutMs + 30_000,
+    leaseMs: leaseFor(destination.timeoutMs),
   };
   const decision = (await stub.acquire(limits)) as PaceDecision;
   if (decision.kind === "later") return { kind: "requeue", delayMs: decision.retryAt - now(), retryAt: decision.retryAt };

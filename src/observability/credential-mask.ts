@@ -52,6 +52,11 @@ export function maskHeaders(headers: Record<string, string>, sensitive: Sensitiv
   );
 }
 
+/** A request's (or payload's) headers and query, masked; everything else as it was. */
+export function maskParts<T extends { headers: Record<string, string>; query: string }>(parts: T, sensitive: Sensitive): T {
+  return { ...parts, headers: maskHeaders(parts.headers, sensitive), query: maskQuery(parts.query, sensitive) };
+}
+
 /** A query string (without `?`) with credential parameters masked, for display (the mask is not URL-encoded). */
 export function maskQuery(query: string, sensitive: Sensitive): string {
   if (query === "") return query;

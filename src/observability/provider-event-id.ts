@@ -1,3 +1,5 @@
+import { parseJsonObject } from "../verify/core/json-body";
+
 // The provider's own id for a webhook, read at ingest so that "did you receive evt_123?" is one
 // index lookup (?provider_event_id=). Headers are tried first: the ones below carry an id per event
 // and are named unambiguously. Some providers put the id only in the body, at a field that depends
@@ -40,13 +42,8 @@ export function providerEventId(verificationType: string | null, headers: Header
     if (value && value.length <= MAX_LENGTH) return value;
   }
   const path = verificationType ? BODY_FIELDS[verificationType] : undefined;
-  if (!path || !body || body.byteLength > MAX_BODY_BYTES) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    return null;
-  }
+  if (!path || !body) return null;
+  let value: unknown = parseJsonObject(body, MAX_BODY_BYTES);
   for (const key of path) value = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
   return typeof value === "string" && value.length > 0 && value.length <= MAX_LENGTH ? value : null;
 }

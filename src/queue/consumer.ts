@@ -8,6 +8,7 @@ import { releasePausedPage } from "../delivery/release-paused";
 import { deliverNotification } from "../observability/notifications/deliver-notification";
 import { retryRequest } from "../recovery/retry-request";
 import { consumeReplayMessages } from "../replay/consume-replay";
+import { sendAll, sendBodies, sendLater } from "./enqueue";
 import { queueMessage, releaseMsg, type QueueMessage, type ReplayMessage, type RouteMessage } from "./messages";
 
 /**
@@ -18,15 +19,6 @@ import { queueMessage, releaseMsg, type QueueMessage, type ReplayMessage, type R
 export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
   const db = database(env.DB);
   const now = () => Date.now();
-  const destinationIds = batch.messages.flatMap((m) => {
-    const parsed = queueMessage.safeParse(m.body);
-    if (!parsed.success) return [];
-    const { data } = parsed;
-    return data.kind === "deliver" ? [data.destination_id] : data.kind === "replay" && data.destination_id ? [data.destination_id] : [];
-  });
-  const limit = fairLimiter(destinationIds);
-
-  const context: Context = { env, db, now, limit, background: (task) => ctx.waitUntil(task) };
   const valid: { message: Message<unknown>; body: QueueMessage }[] = [];
   for (const message of batch.messages) {
     const parsed = queueMessage.safeParse(message.body);
@@ -37,6 +29,9 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
       message.ack();
     }
   }
+  const limit = fairLimiter(valid.flatMap(({ body }) =>
+    body.kind === "deliver" ? [body.destination_id] : body.kind === "replay" && body.destination_id ? [body.destination_id] : []));
+  const context: Context = { env, db, now, limit, background: (task) => ctx.waitUntil(task) };
   // Route messages are handled together, in two D1 round trips for the lot; replay items together
   // per job (they are claimed from the job first, and acknowledge themselves); the others one by one.
   const routes: string[] = [];
@@ -56,7 +51,7 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
       env,
       db,
       deliver: (message) => deliverEvent(deliveryDeps(context), message),
-      reroute: (requestId) => retryRequest(db, (messages) => env.DELIVERY_QUEUE.sendBatch(messages), requestId, now()),
+      reroute: (requestId) => retryRequest(db, (messages) => sendAll(env.DELIVERY_QUEUE, messages), requestId, now()),
     }) : null,
     ...others.map((v) => settle([v.message], v.body.kind, () => handle(v.body, context))),
   ]);
@@ -76,11 +71,7 @@ async function settle(messages: Message<unknown>[], kind: string, work: () => Pr
 }
 
 async function route(requestIds: string[], { env, db, now }: Context) {
-  const messages = await routeRequests(db, requestIds, now());
-  for (let i = 0; i < messages.length; i += 100) {
-    // sendBatch takes at most 100 messages.
-    await env.DELIVERY_QUEUE.sendBatch(messages.slice(i, i + 100));
-  }
+  await sendAll(env.DELIVERY_QUEUE, await routeRequests(db, requestIds, now()));
 }
 
 interface Context {
@@ -95,7 +86,7 @@ function deliveryDeps({ env, db, now, limit, background }: Context): DeliveryDep
   return {
     db,
     now,
-    enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }),
+    enqueue: sendLater(env.DELIVERY_QUEUE),
     pacer: (destinationId) => env.PACER.get(env.PACER.idFromName(destinationId)),
     limit,
     background,
@@ -107,12 +98,12 @@ async function handle(msg: Exclude<QueueMessage, RouteMessage | ReplayMessage>, 
   if (msg.kind === "release") {
     const after = msg.after ? { requestId: msg.after.request_id, id: msg.after.id } : null;
     const { messages, next } = await releasePausedPage(db, msg.target, after, now());
-    if (messages.length) await env.DELIVERY_QUEUE.sendBatch(messages.map((body) => ({ body })));
+    await sendBodies(env.DELIVERY_QUEUE, messages);
     if (next) await env.DELIVERY_QUEUE.send(releaseMsg(msg.target, { request_id: next.requestId, id: next.id }));
     return;
   }
   if (msg.kind === "notify") {
-    await deliverNotification({ db, now, enqueue: (body, delayMs) => env.DELIVERY_QUEUE.send(body, { delaySeconds: Math.ceil(delayMs / 1000) }) }, msg);
+    await deliverNotification({ db, now, enqueue: sendLater(env.DELIVERY_QUEUE) }, msg);
     return;
   }
   await deliverEvent(deliveryDeps(context), msg);

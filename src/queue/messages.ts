@@ -6,6 +6,11 @@ import { z } from "zod";
 export const attemptTriggers = ["initial", "automatic", "manual", "bulk_retry", "unpause"] as const;
 export type AttemptTrigger = (typeof attemptTriggers)[number];
 
+/** Attempts a person asked for (a manual retry, a bulk replay), as opposed to the gateway's own schedule. */
+export function isRequested(trigger: AttemptTrigger): boolean {
+  return trigger === "manual" || trigger === "bulk_retry";
+}
+
 const routeMessage = z.object({
   kind: z.literal("route"),
   v: z.literal(1),

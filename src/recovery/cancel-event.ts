@@ -14,7 +14,7 @@ import type { DeliverMessage } from "../queue/messages";
 
 type Event = typeof events.$inferSelect;
 
-export type CancelEventOutcome =
+type CancelEventOutcome =
   | { kind: "not_found" }
   | { kind: "final"; event: Event }
   | { kind: "in_flight"; event: Event }

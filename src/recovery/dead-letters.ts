@@ -5,7 +5,8 @@ import type { Env } from "../env";
 import { newId } from "../ids";
 import { errorField, log } from "../log";
 import { reportAttemptOutcome } from "../observability/issues/report-outcome";
-import { queueMessage, type DeliverMessage, type QueueMessage } from "../queue/messages";
+import { sendLater } from "../queue/enqueue";
+import { isRequested, queueMessage, type DeliverMessage, type QueueMessage } from "../queue/messages";
 
 // The dead-letter queue (spec §6: nothing accepted is silently gone). Queues moves a message here
 // after its consumer threw on it `max_retries` times (D1 unreachable for minutes, or a bug). The
@@ -51,7 +52,7 @@ async function settleDeadLetter(message: QueueMessage, env: Env, db: Db, now: nu
     case "deliver": {
       const recorded = await failDeadLetteredEvent(db, message, now);
       // The event ended failed: that counts towards its connection's issue like any failed event.
-      if (recorded) await reportAttemptOutcome({ db, enqueue: (body) => env.DELIVERY_QUEUE.send(body) }, { ...recorded, success: false, eventFailed: true, now });
+      if (recorded) await reportAttemptOutcome({ db, enqueue: sendLater(env.DELIVERY_QUEUE) }, { ...recorded, success: false, eventFailed: true, now });
       return;
     }
     case "route":
@@ -79,8 +80,7 @@ async function failDeadLetteredEvent(db: Db, message: DeliverMessage, now: numbe
     .where(eq(events.id, message.event_id)).get();
   if (!row) return undefined;
   const { event } = row;
-  const requested = message.trigger === "manual" || message.trigger === "bulk_retry";
-  if (event.status !== "scheduled" && !(requested && event.status === "failed")) return undefined;
+  if (event.status !== "scheduled" && !(isRequested(message.trigger) && event.status === "failed")) return undefined;
   const number = event.attemptsCount + 1;
   const detail = `The delivery queue gave up on this event's ${message.trigger} message after repeated processing errors; no attempt was recorded for it.`;
   // Both statements are conditional, so an attempt that landed meanwhile wins: the update needs the

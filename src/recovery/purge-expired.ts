@@ -16,12 +16,12 @@ import { idFloor } from "../ids";
 // Requests per batch. Their ids are bound as parameters, and D1 takes at most 100 per statement.
 export const PURGE_BATCH = 50;
 // Batches per cron run: at most 1,000 requests a minute, 1.4 million a day.
-export const PURGE_BATCHES_PER_RUN = 20;
+const PURGE_BATCHES_PER_RUN = 20;
 const ORPHAN_CHUNK_BATCH = 100;
 
 const DAY_MS = 24 * 60 * 60_000;
 
-export interface PurgeResult {
+interface PurgeResult {
   requests: number;
   events: number;
   orphanChunks: number;

@@ -10,7 +10,7 @@ import { deliverMsg, type DeliverMessage } from "../queue/messages";
 // automatic retry still queued then finds it final and does nothing; a failure starts no new retry
 // schedule.
 
-export type RetryEventOutcome =
+type RetryEventOutcome =
   | { kind: "not_found" }
   /** Its connection or destination was deleted: there is nowhere to deliver it. */
   | { kind: "orphaned" }

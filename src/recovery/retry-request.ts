@@ -1,15 +1,12 @@
 import type { Db } from "../db/client";
 import { rerouteRequest, type RerouteOutcome } from "../routing/reroute-request";
-import type { DeliveryMessages } from "../routing/route-request";
+import type { DeliveryMessages } from "../routing/initial-messages";
 
 // POST /v1/requests/:id/retry (spec §3): route the stored request again through today's rules
 // (semantics in src/routing/reroute-request.ts), then hand the new events to the queue.
 
-export async function retryRequest(db: Db, sendBatch: (messages: DeliveryMessages) => Promise<unknown>, requestId: string, now: number): Promise<RerouteOutcome> {
+export async function retryRequest(db: Db, send: (messages: DeliveryMessages) => Promise<unknown>, requestId: string, now: number): Promise<RerouteOutcome> {
   const outcome = await rerouteRequest(db, requestId, now);
-  if (outcome.kind === "routed") {
-    // sendBatch takes at most 100 messages.
-    for (let i = 0; i < outcome.messages.length; i += 100) await sendBatch(outcome.messages.slice(i, i + 100));
-  }
+  if (outcome.kind === "routed") await send(outcome.messages);
   return outcome;
 }

@@ -10,7 +10,7 @@ import { deliverMsg, type DeliverMessage, type ReplayMessage } from "../queue/me
 // worked on, and settled after. An item that is not granted (already done, claimed by another
 // copy of its message, or its job is over) is acknowledged and left alone.
 
-export interface ReplayWork {
+interface ReplayWork {
   env: Env;
   db: Db;
   /** One attempt with trigger `bulk_retry`, through the normal delivery path (pacing applies). */

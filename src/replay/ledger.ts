@@ -8,7 +8,7 @@
 //     └──── release ─────┘   (the work threw; or the claim outlived CLAIM_TTL_MS and was re-sent)
 //   queued | claimed ──abandon──▶ abandoned   (dead-lettered, or sent MAX_SENDS times untaken)
 
-export type ItemState = "queued" | "claimed" | "done" | "abandoned";
+type ItemState = "queued" | "claimed" | "done" | "abandoned";
 
 export interface LedgerItem {
   id: string;
@@ -22,7 +22,7 @@ export interface Grant {
   since: number | null;
 }
 
-export interface LedgerCounts {
+interface LedgerCounts {
   queued: number;
   claimed: number;
   done: number;

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { toHex } from "../verify/core/encoding";
 
 // What a replay selects (spec §2 Replay, §3): the event filters of GET /v1/events, or for a
 // re-route the request filters of GET /v1/requests. The objects are strict: a misspelt filter is a
@@ -29,8 +30,8 @@ export const requestReplayQuery = z
   })
   .openapi("RequestReplayQuery");
 
-export type EventReplayQuery = z.infer<typeof eventReplayQuery>;
-export type RequestReplayQuery = z.infer<typeof requestReplayQuery>;
+type EventReplayQuery = z.infer<typeof eventReplayQuery>;
+type RequestReplayQuery = z.infer<typeof requestReplayQuery>;
 
 /** A replay's selection: events to deliver again, or requests to route again. */
 export type ReplaySelection =
@@ -58,6 +59,5 @@ export function normalizeSelection(selection: ReplaySelection): ReplaySelection 
 export async function jobKey(selection: ReplaySelection): Promise<string> {
   const canonical = normalizeSelection(selection);
   const bytes = new TextEncoder().encode(JSON.stringify([canonical.kind, canonical.query]));
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return `${canonical.kind}:${[...digest].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  return `${canonical.kind}:${toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))}`;
 }

@@ -15,7 +15,7 @@ export interface IdBounds {
   upper: string;
 }
 
-export interface PageItem {
+interface PageItem {
   id: string;
   /** The event's destination (events only): lets the consumer share connections fairly. */
   destinationId: string | null;

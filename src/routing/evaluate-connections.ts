@@ -12,9 +12,9 @@ import type { EventPayload } from "./event-payload";
 // callers write the outcome in their own atomic batch.
 
 export type Ignored = { connection_id: string; cause: string; detail?: string };
-export type NewEvent = typeof events.$inferInsert & { id: string; destinationId: string; nextAttemptAt: number };
+type NewEvent = typeof events.$inferInsert & { id: string; destinationId: string; nextAttemptAt: number };
 
-export interface ConnectionsOutcome {
+interface ConnectionsOutcome {
   created: NewEvent[];
   payloads: EventPayload[];
   ignored: Ignored[];

@@ -2,10 +2,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { bodyColumns, loadBody } from "../db/request-body";
 import { connections, events, requests } from "../db/schema";
-import { deliverMsg } from "../queue/messages";
 import { evaluateConnections, type Ignored } from "./evaluate-connections";
 import { payloadStatements } from "./event-payload";
-import type { DeliveryMessages } from "./route-request";
+import { initialMessages, type DeliveryMessages } from "./initial-messages";
 
 // Routing a stored request again through today's rules (POST /v1/requests/:id/retry, and replays
 // over requests): how a user recovers a request that a filter or a transformation turned away,
@@ -70,9 +69,6 @@ export async function rerouteRequest(db: Db, requestId: string, now: number): Pr
     kind: "routed",
     created: inserted.map((e) => ({ id: e.id, connectionId: e.connectionId, destinationId: e.destinationId })),
     ignored,
-    messages: inserted.map((e) => ({
-      body: deliverMsg(e.id, e.destinationId, "initial"),
-      delaySeconds: Math.max(0, Math.ceil((e.nextAttemptAt - now) / 1000)),
-    })),
+    messages: initialMessages(inserted, now),
   };
 }

@@ -2,13 +2,12 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { bodyColumns, loadBody } from "../db/request-body";
 import { connections, events, requests } from "../db/schema";
-import { deliverMsg, type DeliverMessage } from "../queue/messages";
 import { evaluateConnections } from "./evaluate-connections";
+import { initialMessages, type DeliveryMessages } from "./initial-messages";
 import { payloadStatements } from "./event-payload";
 
 type Scheduled = { id: string; destinationId: string; nextAttemptAt: number | null };
 type Connection = typeof connections.$inferSelect;
-export type DeliveryMessages = { body: DeliverMessage; delaySeconds: number }[];
 
 /**
  * Routes stored requests through their sources' active connections: one event per connection whose
@@ -59,10 +58,10 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
     for (const outcome of outcomes) {
       // Another run routed this request first: its events stand, and ours were not inserted.
       if ((results[outcome.markedAt] as D1Result).meta.changes === 0) rerouted.push(outcome.requestId);
-      else messages.push(...toMessages(outcome.created, now));
+      else messages.push(...initialMessages(outcome.created, now));
     }
   }
-  if (rerouted.length > 0) messages.push(...toMessages(await untried(db, rerouted), now));
+  if (rerouted.length > 0) messages.push(...initialMessages(await untried(db, rerouted), now));
   return messages;
 }
 
@@ -72,11 +71,4 @@ function untried(db: Db, requestIds: string[]): Promise<Scheduled[]> {
     .from(events)
     .where(and(inArray(events.requestId, requestIds), eq(events.status, "scheduled"), eq(events.attemptsCount, 0)))
     .all();
-}
-
-function toMessages(scheduled: Scheduled[], now: number): DeliveryMessages {
-  return scheduled.map((e) => ({
-    body: deliverMsg(e.id, e.destinationId, "initial"),
-    delaySeconds: Math.max(0, Math.ceil(((e.nextAttemptAt ?? now) - now) / 1000)),
-  }));
 }

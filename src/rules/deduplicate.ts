@@ -2,6 +2,7 @@ import { eq, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { dedupeKeys } from "../db/schema";
 import { isForwardedHeader } from "../delivery/outbound-request";
+import { toHex } from "../verify/core/encoding";
 import { parseFieldPath, valuesAt, withoutPath } from "./field-paths";
 
 // The `deduplicate` rule (spec §2): a request whose key was already seen on this connection within
@@ -47,7 +48,7 @@ export async function dedupeKey(rule: DedupeRule, input: DedupeInput): Promise<s
     material = concat(encoder.encode(JSON.stringify(own)), input.rawBody);
   }
   const bytes = typeof material === "string" ? encoder.encode(material) : material;
-  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
 }
 
 /**

@@ -22,5 +22,3 @@ export function issueView(row: IssueRow) {
     updated_at: iso(row.updatedAt)!,
   };
 }
-
-export type IssueView = ReturnType<typeof issueView>;

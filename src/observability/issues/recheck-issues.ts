@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, isNotNull, ne, notExists, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { connections, issues } from "../../db/schema";
 import { log } from "../../log";
@@ -19,10 +19,8 @@ export async function recheckIssues(db: Db, now: number): Promise<NotifyMessage[
     .set({ status: "resolved", resolvedAt: now, updatedAt: now })
     .where(inArray(issues.id, db.select({ id: issues.id }).from(issues).where(and(
       ne(issues.status, "resolved"),
-      or(
-        notExists(db.select({ one: sql`1` }).from(connections).where(eq(connections.id, issues.connectionId))),
-        exists(db.select({ one: sql`1` }).from(connections).where(and(eq(connections.id, issues.connectionId), isNotNull(connections.disabledAt)))),
-      ),
+      // No enabled connection: deleted, or disabled.
+      notExists(db.select({ one: sql`1` }).from(connections).where(and(eq(connections.id, issues.connectionId), isNull(connections.disabledAt)))),
     )).limit(RECHECK_BATCH)))
     .returning({ id: issues.id, connectionId: issues.connectionId, failures: issues.failures });
   const messages: NotifyMessage[] = [];

@@ -22,7 +22,7 @@ import { notificationsFor } from "../notifications/fan-out";
 
 export const FAILURE_STREAK = 5;
 
-export interface AttemptOutcome {
+export interface RecordedAttempt {
   connectionId: string;
   destinationId: string;
   eventId: string;
@@ -34,11 +34,11 @@ export interface AttemptOutcome {
   now: number;
 }
 
-export async function recordDeliveryOutcome(db: Db, outcome: AttemptOutcome): Promise<NotifyMessage[]> {
+export async function recordDeliveryOutcome(db: Db, outcome: RecordedAttempt): Promise<NotifyMessage[]> {
   return outcome.success ? recordSuccess(db, outcome) : recordFailure(db, outcome);
 }
 
-async function recordFailure(db: Db, o: AttemptOutcome): Promise<NotifyMessage[]> {
+async function recordFailure(db: Db, o: RecordedAttempt): Promise<NotifyMessage[]> {
   const candidateId = newId("issue", o.now);
   // Raw D1 statements: drizzle cannot batch a raw query that has parameters, and the two must run
   // as one transaction so that the streak the insert reads includes this failure.
@@ -67,7 +67,7 @@ async function recordFailure(db: Db, o: AttemptOutcome): Promise<NotifyMessage[]
   return notificationsFor(db, issue.id, "opened");
 }
 
-async function recordSuccess(db: Db, o: AttemptOutcome): Promise<NotifyMessage[]> {
+async function recordSuccess(db: Db, o: RecordedAttempt): Promise<NotifyMessage[]> {
   const [, resolved] = await db.batch([
     db.update(connectionHealth).set({ consecutiveFailures: 0, updatedAt: o.now })
       .where(sql`${connectionHealth.connectionId} = ${o.connectionId} AND ${connectionHealth.consecutiveFailures} > 0`),

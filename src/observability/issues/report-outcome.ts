@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import { errorField, log } from "../../log";
 import type { NotifyMessage } from "../../queue/messages";
-import { recordDeliveryOutcome, type AttemptOutcome } from "./record-outcome";
+import { recordDeliveryOutcome, type RecordedAttempt } from "./record-outcome";
 
 // The delivery path's one call into issues: applies the issue rule to an attempt that is already
 // recorded, and queues the notifications it calls for. Issue bookkeeping is secondary to delivery,
@@ -13,7 +13,7 @@ export interface ReportDeps {
   enqueue: (message: NotifyMessage, delayMs: number) => Promise<unknown>;
 }
 
-export async function reportAttemptOutcome(deps: ReportDeps, outcome: AttemptOutcome): Promise<void> {
+export async function reportAttemptOutcome(deps: ReportDeps, outcome: RecordedAttempt): Promise<void> {
   let messages: NotifyMessage[];
   try {
     messages = await recordDeliveryOutcome(deps.db, outcome);

@@ -6,8 +6,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const UNIT_MS = { m: MINUTE, h: HOUR, d: DAY } as const;
-export const MIN_WINDOW_MS = MINUTE;
-export const MAX_WINDOW_MS = 7 * DAY;
+const MIN_WINDOW_MS = MINUTE;
+const MAX_WINDOW_MS = 7 * DAY;
 
 const SHORT = /^(\d{1,6})([mhd])$/;
 const ISO = /^P(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?)?$/i;

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { notificationChannels } from "../../db/schema";
+import { USER_AGENT } from "../../delivery/outbound-request";
 import { nextRetryDelay, parseRetryAfter } from "../../delivery/retry-policy";
 import { send } from "../../delivery/send";
 import { log } from "../../log";
@@ -18,7 +19,7 @@ import { slackNotification } from "./slack";
 // Retried on no answer, 429 and 5xx; another 4xx means the channel is misconfigured (a wrong
 // routing key, a revoked Slack hook), which no retry fixes. Seven retries, 10 s doubling to 640 s:
 // about 21 minutes of tries in all.
-export const NOTIFY_RETRY = { strategy: "exponential" as const, count: 7, interval_ms: 10_000, response_status_codes: ["429", "500-599"] };
+const NOTIFY_RETRY = { strategy: "exponential" as const, count: 7, interval_ms: 10_000, response_status_codes: ["429", "500-599"] };
 const NOTIFY_TIMEOUT_MS = 10_000;
 
 export interface NotifyDeps {
@@ -48,7 +49,7 @@ export async function deliverNotification(deps: NotifyDeps, message: NotifyMessa
   const result = await send({
     url: new URL(outbound.url),
     method: "POST",
-    headers: new Headers({ ...outbound.headers, "user-agent": "EventGateway/0.1" }),
+    headers: new Headers({ ...outbound.headers, "user-agent": USER_AGENT }),
     body: () => outbound.body,
     timeoutMs: NOTIFY_TIMEOUT_MS,
     now: deps.now,

@@ -1,14 +1,9 @@
 import type { Db } from "../../db/client";
 import { notificationChannels } from "../../db/schema";
-import { notifyMsg, type IssueTransition, type NotifyMessage, type QueueMessage } from "../../queue/messages";
+import { notifyMsg, type IssueTransition, type NotifyMessage } from "../../queue/messages";
 
 /** One message per configured channel for an issue that opened or resolved: one notification each, not one per failure. */
 export async function notificationsFor(db: Db, issueId: string, transition: IssueTransition): Promise<NotifyMessage[]> {
   const channels = await db.select({ id: notificationChannels.id }).from(notificationChannels).all();
   return channels.map((channel) => notifyMsg(channel.id, issueId, transition));
-}
-
-/** Sends messages in batches of at most 100, the most one sendBatch takes. */
-export async function enqueueAll(queue: Queue<QueueMessage>, messages: QueueMessage[]): Promise<void> {
-  for (let i = 0; i < messages.length; i += 100) await queue.sendBatch(messages.slice(i, i + 100).map((body) => ({ body })));
 }

@@ -7,7 +7,7 @@ import { jsonBytes, type NotificationInput, type OutboundNotification } from "./
 // is stable for one issue's one transition (the receiver's idempotency key across retries),
 // `webhook-signature` covers `{id}.{timestamp}.{body}` with the channel's whsec_ secret.
 
-export const webhookMessageId = (issueId: string, transition: string) => `${issueId}_${transition}`;
+const webhookMessageId = (issueId: string, transition: string) => `${issueId}_${transition}`;
 
 export async function signedWebhookNotification({ channel, context, transition, link, now }: NotificationInput): Promise<OutboundNotification> {
   const id = webhookMessageId(context.issue.id, transition);

@@ -41,7 +41,7 @@ const target = (withRequest: boolean): SearchTarget => ({
  * index holds in id order (a request, then a connection, a destination, a source, each with the
  * status when given, then the status alone). The rest are checked row by row.
  */
-export function eventConditions(q: EventQuery): { indexed: SQL[]; residual: SQL[] } {
+function eventConditions(q: EventQuery): { indexed: SQL[]; residual: SQL[] } {
   const window: SQL[] = [
     ...(q.cursor ? [sql`e.id < ${q.cursor}`] : []),
     ...(q.created_after ? [sql`e.id >= ${idFloor("event", Date.parse(q.created_after))}`] : []),

@@ -41,7 +41,7 @@ const target = {
  * whether verified ((source_id, verified, id)), else the rejection (rejected requests have an index
  * of their own). Accepted requests (`rejection=none`) and `verified` alone are most rows: checked.
  */
-export function requestConditions(q: RequestQuery): { indexed: SQL[]; residual: SQL[] } {
+function requestConditions(q: RequestQuery): { indexed: SQL[]; residual: SQL[] } {
   const window: SQL[] = [
     ...(q.cursor ? [sql`r.id < ${q.cursor}`] : []),
     ...(q.created_after ? [sql`r.id >= ${idFloor("request", Date.parse(q.created_after))}`] : []),

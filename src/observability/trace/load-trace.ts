@@ -2,16 +2,16 @@ import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { attempts, connections, destinations, eventPayloads, events, requests, sources } from "../../db/schema";
 import type { Rule } from "../../rules/schema";
-import { maskHeaders, maskQuery, sensitiveOf, type Sensitive } from "../credential-mask";
+import { maskParts, sensitiveOf, type Sensitive } from "../credential-mask";
 import { preview, PREVIEW_BYTES } from "./preview";
 import { arrivalSteps, deliverySteps, ignoredSteps, routingSteps, type Transformed } from "./steps";
-import { inTimeOrder, type TraceEntry } from "./trace-entry";
+import { inTimeOrder, type BodyPreview, type TraceEntry } from "./trace-entry";
 
 // Lifecycle traces (spec §3): an event's, from the request it came from to its status now; a
 // request's, with every connection it went through or was ignored by, and every event's attempts.
 // Each is read in one D1 round trip (plus, for a transformed body over 1 MB, the start of its first
 // chunk). Credentials are masked with what the source's verification and the destinations' auth
-// say they are (mask.ts).
+// say they are (credential-mask.ts).
 
 const { body: _body, ...requestColumns } = getTableColumns(requests);
 const { body: _payloadBody, ...payloadColumns } = getTableColumns(eventPayloads);
@@ -23,18 +23,23 @@ type RequestRow = Omit<typeof requests.$inferSelect, "body">;
 type PayloadRow = Omit<typeof eventPayloads.$inferSelect, "body">;
 type Config = Record<string, unknown> | null;
 
+/** The request's preview, made once however many transformed events show it as their "before". */
+function requestPreview(db: Db, request: RequestRow, requestBody: Uint8Array | null): () => Promise<BodyPreview> {
+  let made: Promise<BodyPreview> | undefined;
+  return () => (made ??= preview(db, { ownerId: request.id, method: request.method, path: request.path, query: request.query,
+    headers: request.headers, head: requestBody, bodySize: request.bodySize, bodyChunks: request.bodyChunks }));
+}
+
 async function transformed(
-  db: Db, sensitive: Sensitive, request: RequestRow, requestBody: Uint8Array | null, payload: PayloadRow | null, payloadBody: Uint8Array | null,
+  db: Db, sensitive: Sensitive, before: () => Promise<BodyPreview>, payload: PayloadRow | null, payloadBody: Uint8Array | null,
 ): Promise<Transformed | null> {
   if (!payload) return null;
-  const [before, after] = await Promise.all([
-    preview(db, { ownerId: request.id, method: request.method, path: request.path, query: request.query, headers: request.headers,
-      head: requestBody, bodySize: request.bodySize, bodyChunks: request.bodyChunks }),
+  const [original, after] = await Promise.all([
+    before(),
     preview(db, { ownerId: payload.eventId, method: payload.method, path: payload.path, query: payload.query, headers: payload.headers,
       head: payloadBody, bodySize: payload.bodySize, bodyChunks: payload.bodyChunks }),
   ]);
-  const masked = (p: typeof before) => ({ ...p, query: maskQuery(p.query, sensitive), headers: maskHeaders(p.headers, sensitive) });
-  return { before: masked(before), after: masked(after), console: payload.console };
+  return { before: maskParts(original, sensitive), after: maskParts(after, sensitive), console: payload.console };
 }
 
 export async function eventTrace(db: Db, eventId: string): Promise<TraceEntry[] | null> {
@@ -58,7 +63,7 @@ export async function eventTrace(db: Db, eventId: string): Promise<TraceEntry[] 
   const sensitive = sensitiveOf([row.verification, row.auth as Config]);
   return inTimeOrder([
     ...arrivalSteps(request.request, sensitive),
-    ...routingSteps(row.event, row.rules as Rule[] | null, await transformed(db, sensitive, request.request, request.requestHead, row.payload, row.payloadHead)),
+    ...routingSteps(row.event, row.rules as Rule[] | null, await transformed(db, sensitive, requestPreview(db, request.request, request.requestHead), row.payload, row.payloadHead)),
     ...deliverySteps(row.event, attemptRows, sensitive),
   ]);
 }
@@ -85,9 +90,10 @@ export async function requestTrace(db: Db, requestId: string): Promise<TraceEntr
   const sensitive = sensitiveOf([row.verification, ...eventRows.map((e) => e.auth as Config)]);
   const entries = [...arrivalSteps(row.request, sensitive), ...ignoredSteps(row.request)];
   const byEvent = Map.groupBy(attemptRows, (a) => a.eventId);
+  const before = requestPreview(db, row.request, row.requestHead);
   for (const { event, rules, payload, payloadHead: head } of eventRows) {
     entries.push(
-      ...routingSteps(event, rules as Rule[] | null, await transformed(db, sensitive, row.request, row.requestHead, payload, head)),
+      ...routingSteps(event, rules as Rule[] | null, await transformed(db, sensitive, before, payload, head)),
       ...deliverySteps(event, byEvent.get(event.id) ?? [], sensitive),
     );
   }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { requestBodyChunks } from "../../db/schema";
+import { toBase64 } from "../../verify/core/encoding";
 import type { BodyPreview } from "./trace-entry";
 
 // The start of a stored body, for a trace's before/after: enough to see what a transformation did
@@ -9,7 +10,7 @@ import type { BodyPreview } from "./trace-entry";
 
 export const PREVIEW_BYTES = 4_096;
 
-export interface StoredPayload {
+interface StoredPayload {
   /** The row that owns the chunks: the request id, or the event id for a transformed payload. */
   ownerId: string;
   method: string;
@@ -50,14 +51,12 @@ export async function preview(db: Db, payload: StoredPayload): Promise<BodyPrevi
   const head = payload.bodyChunks > 0 ? await chunkedHead(db, payload.ownerId) : new Uint8Array(payload.head ?? new Uint8Array(0));
   const truncated = payload.bodySize > head.byteLength;
   const text = asText(head, truncated);
-  let binary = "";
-  if (text === null) for (const byte of head) binary += String.fromCharCode(byte);
   return {
     method: payload.method,
     path: payload.path,
     query: payload.query,
     headers: payload.headers,
-    body: text ?? btoa(binary),
+    body: text ?? toBase64(head),
     body_encoding: text === null ? "base64" : "utf8",
     body_size: payload.bodySize,
     body_truncated: truncated,

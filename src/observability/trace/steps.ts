@@ -1,6 +1,6 @@
 import type { attempts, events, requests } from "../../db/schema";
 import type { Rule } from "../../rules/schema";
-import { maskHeaders, maskQuery, maskUrl, type Sensitive } from "../credential-mask";
+import { maskParts, maskUrl, type Sensitive } from "../credential-mask";
 import type { BodyPreview, TraceEntry } from "./trace-entry";
 
 // The steps of a trace, from the rows that record them. What the pipeline records is shown as
@@ -16,9 +16,10 @@ type AttemptRow = typeof attempts.$inferSelect;
 
 export function arrivalSteps(request: RequestRow, sensitive: Sensitive): TraceEntry[] {
   const at = iso(request.receivedAt);
+  const { query, headers } = maskParts(request, sensitive);
   const received: TraceEntry = {
     type: "received", at, request_id: request.id, source_id: request.sourceId, method: request.method, path: request.path,
-    query: maskQuery(request.query, sensitive), headers: maskHeaders(request.headers, sensitive), body_size: request.bodySize,
+    query, headers, body_size: request.bodySize,
     provider_event_id: request.providerEventId,
   };
   if (request.rejection) return [received, { type: "rejected", at, request_id: request.id, rejection: request.rejection, detail: request.rejectionDetail }];

@@ -1,6 +1,6 @@
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import type { TransformLimits } from "./limits";
-import { parseQuery } from "./query";
+import { parseQuery } from "../filter/input";
 import { checkReturnedRequest } from "./returned-request";
 import { Sandbox, SandboxFault } from "./sandbox";
 import type { Failure } from "./thrown-value";
