@@ -4,6 +4,7 @@ import { buildApp } from "./app";
 import { config } from "./config";
 import { database } from "./db/client";
 import type { Env } from "./env";
+import { errorField, log } from "./log";
 import { recheckIssues } from "./observability/issues/recheck-issues";
 import { consume } from "./queue/consumer";
 import { sendBodies } from "./queue/enqueue";
@@ -32,10 +33,24 @@ export default {
     const db = database(env.DB);
     const now = Date.now();
     const { sweepGraceMs, retentionDays } = config(env);
-    await sweepStragglers(db, (messages) => sendBodies(env.DELIVERY_QUEUE, messages), now, sweepGraceMs);
-    await nudgeStalledReplays(db, (jobKey) => env.REPLAY.get(env.REPLAY.idFromName(jobKey)), now, sweepGraceMs);
-    await purgeExpiredKeys(db, now);
-    await purgeExpired(db, now, retentionDays);
-    await sendBodies(env.DELIVERY_QUEUE, await recheckIssues(db, now));
+    // Independent chores: one that fails (its queue down, say) must not keep the others from
+    // running. Its error is logged, and rethrown at the end so that the run shows as failed.
+    const chores: [string, () => Promise<unknown>][] = [
+      ["sweep", () => sweepStragglers(db, (messages) => sendBodies(env.DELIVERY_QUEUE, messages), now, sweepGraceMs)],
+      ["replays", () => nudgeStalledReplays(db, (jobKey) => env.REPLAY.get(env.REPLAY.idFromName(jobKey)), now, sweepGraceMs)],
+      ["dedupe_keys", () => purgeExpiredKeys(db, now)],
+      ["retention", () => purgeExpired(db, now, retentionDays)],
+      ["issues", async () => sendBodies(env.DELIVERY_QUEUE, await recheckIssues(db, now))],
+    ];
+    let failure: unknown;
+    for (const [name, chore] of chores) {
+      try {
+        await chore();
+      } catch (error) {
+        log("error", "cron.chore_failed", { chore: name, error: errorField(error) });
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

@@ -84,4 +84,22 @@ describe("retention", () => {
     expect(await countWhere("requests", "id", old.requestIds)).toBe(0);
     expect(await countWhere("requests", "id", recent.requestIds)).toBe(2);
   });
+
+  it("runs even when an earlier chore of the cron fails, and the run still reports the failure", async () => {
+    const p = await pipeline("retention-cron-fault", `/ok/${uniqueKey("ret")}`);
+    const now = Date.now();
+    const old = await seedEvents(p, 2, { status: "successful", at: now - 45 * DAY });
+    // A request never routed, so the sweep has something to send, on a queue that is down.
+    const straggler = newId("request", now - 10 * 60_000);
+    await env.DB.prepare("INSERT INTO requests (id, source_id, received_at, method, path, query, headers, body, body_size, verified, enqueued_at) VALUES (?, ?, ?, 'POST', '', '', '{}', x'7b7d', 2, 0, ?)")
+      .bind(straggler, p.source.id, now - 10 * 60_000, now - 10 * 60_000).run();
+    const down = { ...env.DELIVERY_QUEUE, send: () => Promise.reject(new Error("queue down")), sendBatch: () => Promise.reject(new Error("queue down")) };
+    const ctx = createExecutionContext();
+    await expect((worker as ExportedHandler<Cloudflare.Env>).scheduled!({ cron: "* * * * *", scheduledTime: now, noRetry() {} } as any, { ...env, DELIVERY_QUEUE: down } as any, ctx))
+      .rejects.toThrow("queue down");
+    await waitOnExecutionContext(ctx);
+    expect(await countWhere("requests", "id", old.requestIds)).toBe(0);
+    // The straggler is still there, unrouted, for the next sweep.
+    expect(await env.DB.prepare("SELECT routed_at FROM requests WHERE id = ?").bind(straggler).first("routed_at")).toBeNull();
+  });
 });
