@@ -1,8 +1,9 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "../env";
+import type { PrincipalVariables } from "../auth/principal";
+import { requirePrincipal } from "../auth/require-principal";
 import { badRequest, zodIssuesToFields } from "../http/problem";
-import { requireAdminToken } from "./auth";
 import { connectionRoutes } from "./connections";
 import { destinationRoutes } from "./destinations";
 import { eventRoutes } from "./events";
@@ -16,7 +17,7 @@ import { sourceRoutes } from "./sources";
 import { traceRoutes } from "./trace";
 import { transformationRoutes } from "./transformations";
 
-export type AdminEnv = { Bindings: Env };
+export type AdminEnv = { Bindings: Env; Variables: PrincipalVariables };
 
 /** A router whose zod validation failures become 400 problems naming each bad field. */
 export function adminRouter() {
@@ -32,7 +33,7 @@ export function adminRouter() {
 
 export function adminApi() {
   const app = adminRouter();
-  app.use("/v1/*", requireAdminToken);
+  app.use("/v1/*", requirePrincipal);
   app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
