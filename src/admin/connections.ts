@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import { database, type Db } from "../db/client";
 import { connections, destinations, events, sources, transformations } from "../db/schema";
 import { badRequest, type ProblemField } from "../http/problem";
 import { newId } from "../ids";
+import { handTurnsOn } from "../delivery/fifo";
+import { cancelOrphans } from "../events/control";
 import { releaseMsg } from "../queue/messages";
 import { rulesSchema, type Rule } from "../rules/schema";
 import { filterProblems } from "../rules/filter-rule";
@@ -153,13 +155,14 @@ export function connectionRoutes() {
     const db = database(c.env.DB);
     assertFound(await db.select({ id: connections.id }).from(connections).where(eq(connections.id, id)).get(), "Connection");
     // Events still waiting for this connection can never be delivered once it is gone: they end
-    // as cancelled, in the same batch, rather than linger as scheduled.
+    // as cancelled, in the same batch, rather than linger as scheduled (an event a routing run
+    // inserts after this, or one in flight, is cancelled by delivery when it finds the connection gone).
     const now = Date.now();
-    await db.batch([
-      db.update(events).set({ status: "cancelled", nextAttemptAt: null, updatedAt: now })
-        .where(and(eq(events.connectionId, id), inArray(events.status, ["scheduled", "paused"]))),
+    const [cancelled] = await db.batch([
+      cancelOrphans(db, eq(events.connectionId, id), now),
       db.delete(connections).where(eq(connections.id, id)),
     ]);
+    await handTurnsOn(db, cancelled.map((e) => e.destinationId), (message) => c.env.DELIVERY_QUEUE.send(message));
     return c.body(null, 204);
   });
 

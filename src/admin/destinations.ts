@@ -2,11 +2,12 @@ import { z } from "@hono/zod-openapi";
 import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import { config } from "../config";
 import { database } from "../db/client";
-import { connections, destinations } from "../db/schema";
+import { connections, destinations, events } from "../db/schema";
 import { conflict } from "../http/problem";
 import { newId } from "../ids";
 import { destinationAuth, redactAuth } from "../delivery/destination-auth";
 import { redactSigning, signingConfig } from "../delivery/signing";
+import { cancelOrphans } from "../events/control";
 import { releaseMsg } from "../queue/messages";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, pauseRouteDefs, resourceRoutes, toPage, uniqueOr409 } from "./common";
@@ -167,7 +168,12 @@ export function destinationRoutes() {
     assertFound(await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, id)).get(), "Destination");
     const used = await db.select({ id: connections.id }).from(connections).where(eq(connections.destinationId, id)).limit(1).get();
     if (used) throw conflict("Delete the connections that use this destination first.", [{ path: "id", message: `used by ${used.id}` }]);
-    await db.delete(destinations).where(eq(destinations.id, id));
+    // Events a connection left here before it was re-pointed can never be delivered once the
+    // destination is gone: they end as cancelled with it, rather than wait for ever.
+    await db.batch([
+      cancelOrphans(db, eq(events.destinationId, id), Date.now()),
+      db.delete(destinations).where(eq(destinations.id, id)),
+    ]);
     return c.body(null, 204);
   });
 

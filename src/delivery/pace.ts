@@ -1,6 +1,6 @@
 import type { Pacer, PaceDecision, PaceLimits } from "../pacing/pacer";
 import { lateTolerance, type RateLimit } from "../pacing/schedule";
-import { leaseFor } from "./claim-event";
+import { leaseFor } from "../events/claim";
 
 // Asking a destination's pacer for a start, for destinations that have limits. Destinations without
 // limits never call their pacer: no Durable Object round trip on the common path.

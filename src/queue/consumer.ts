@@ -4,7 +4,7 @@ import { fairLimiter } from "../delivery/fair-limiter";
 import type { Env } from "../env";
 import { errorField, log } from "../log";
 import { routeRequests } from "../routing/route-request";
-import { releasePausedPage } from "../delivery/release-paused";
+import { releasePausedPage } from "../events/release-paused";
 import { deliverNotification } from "../observability/notifications/deliver-notification";
 import { retryRequest } from "../recovery/retry-request";
 import { consumeReplayMessages } from "../replay/consume-replay";
@@ -50,7 +50,8 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
     replays.length ? consumeReplayMessages(replays, {
       env,
       db,
-      deliver: (message) => deliverEvent(deliveryDeps(context), message),
+      // A replay item settles once its attempt is recorded: it waits for its pacing slot in place.
+      deliver: (message) => deliverEvent({ ...deliveryDeps(context), waitInline: true }, message),
       reroute: (requestId) => retryRequest(db, (messages) => sendAll(env.DELIVERY_QUEUE, messages), requestId, now()),
     }) : null,
     ...others.map((v) => settle([v.message], v.body.kind, () => handle(v.body, context))),
@@ -106,5 +107,6 @@ async function handle(msg: Exclude<QueueMessage, RouteMessage | ReplayMessage>, 
     await deliverNotification({ db, now, enqueue: sendLater(env.DELIVERY_QUEUE) }, msg);
     return;
   }
-  await deliverEvent(deliveryDeps(context), msg);
+  const outcome = await deliverEvent(deliveryDeps(context), msg);
+  if (outcome.kind === "deferred") await sendLater(env.DELIVERY_QUEUE)(msg, outcome.delayMs);
 }

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { destinations, events } from "../db/schema";
 import { nextInLine } from "../delivery/fifo";
+import { cancelEventStatement } from "../events/control";
 import type { DeliverMessage } from "../queue/messages";
 
 // POST /v1/events/:id/cancel (spec §3): a `scheduled` or `paused` event stops for good. Its
@@ -22,16 +23,7 @@ type CancelEventOutcome =
   | { kind: "cancelled"; event: Event; next: DeliverMessage | null };
 
 export async function cancelEvent(db: Db, eventId: string, now: number): Promise<CancelEventOutcome> {
-  const cancelled = await db
-    .update(events)
-    .set({ status: "cancelled", nextAttemptAt: null, updatedAt: now })
-    .where(and(
-      eq(events.id, eventId),
-      inArray(events.status, ["scheduled", "paused"]),
-      or(isNull(events.leaseUntil), lt(events.leaseUntil, now)),
-    ))
-    .returning()
-    .get();
+  const [cancelled] = await cancelEventStatement(db, eventId, now);
   if (cancelled) {
     const destination = await db.select({ order: destinations.deliveryOrder }).from(destinations).where(eq(destinations.id, cancelled.destinationId)).get();
     // A cancelled head of line must not hold the events behind it.

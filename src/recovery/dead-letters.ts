@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { attempts, destinations, events, requests } from "../db/schema";
+import { destinations, events, requests } from "../db/schema";
+import { handTurnOn } from "../delivery/fifo";
+import { deadLetterStatements } from "../events/control";
 import type { Env } from "../env";
 import { newId } from "../ids";
 import { errorField, log } from "../log";
@@ -25,7 +27,6 @@ import { isRequested, queueMessage, type DeliverMessage, type QueueMessage } fro
 // - replay: the item is abandoned in its job, which counts it as failed.
 
 export const DEAD_LETTER_QUEUE = "event-gateway-dlq";
-export const DEAD_LETTERED = "dead_lettered";
 export const ROUTE_RETRY_DELAY_MS = 60 * 60_000;
 
 export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env, db: Db, now: number): Promise<void> {
@@ -50,7 +51,7 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env,
 async function settleDeadLetter(message: QueueMessage, env: Env, db: Db, now: number) {
   switch (message.kind) {
     case "deliver": {
-      const recorded = await failDeadLetteredEvent(db, message, now);
+      const recorded = await failDeadLetteredEvent(db, message, now, (next) => env.DELIVERY_QUEUE.send(next));
       // The event ended failed: that counts towards its connection's issue like any failed event.
       if (recorded) await reportAttemptOutcome({ db, enqueue: sendLater(env.DELIVERY_QUEUE) }, { ...recorded, success: false, eventFailed: true, now });
       return;
@@ -74,30 +75,23 @@ async function settleDeadLetter(message: QueueMessage, env: Env, db: Db, now: nu
  * Records the dead letter on its event: a `dead_lettered` attempt, and `failed` if it was waiting.
  * Returns what the issue rule needs when it recorded them, nothing when there was nothing to do.
  */
-async function failDeadLetteredEvent(db: Db, message: DeliverMessage, now: number) {
-  const row = await db.select({ event: events, url: destinations.url }).from(events)
+async function failDeadLetteredEvent(db: Db, message: DeliverMessage, now: number, send: (m: DeliverMessage) => Promise<unknown>) {
+  const row = await db.select({ event: events, url: destinations.url, order: destinations.deliveryOrder }).from(events)
     .leftJoin(destinations, eq(destinations.id, events.destinationId))
     .where(eq(events.id, message.event_id)).get();
   if (!row) return undefined;
   const { event } = row;
-  if (event.status !== "scheduled" && !(isRequested(message.trigger) && event.status === "failed")) return undefined;
-  const number = event.attemptsCount + 1;
+  const requested = isRequested(message.trigger);
+  if (event.status !== "scheduled" && !(requested && event.status === "failed")) return undefined;
   const detail = `The delivery queue gave up on this event's ${message.trigger} message after repeated processing errors; no attempt was recorded for it.`;
-  // Both statements are conditional, so an attempt that landed meanwhile wins: the update needs the
-  // count unchanged, and the attempt is written only if the update took its number.
   const attemptId = newId("attempt", now);
-  const [updated, inserted] = await db.batch([
-    db.update(events).set({ status: "failed", attemptsCount: number, nextAttemptAt: null, leaseUntil: null, updatedAt: now })
-      .where(and(eq(events.id, event.id), eq(events.attemptsCount, event.attemptsCount), eq(events.status, event.status))),
-    db.insert(attempts).select(db.select({
-      id: sql<string>`${attemptId}`.as("id"), eventId: events.id, number: events.attemptsCount,
-      trigger: sql<string>`${message.trigger}`.as("trigger"), url: sql<string>`${row.url ?? ""}`.as("url"), statusCode: sql<null>`NULL`.as("status_code"),
-      error: sql<string>`${DEAD_LETTERED}`.as("error"), errorDetail: sql<string>`${detail}`.as("error_detail"),
-      responseHeaders: sql<string>`'{}'`.as("response_headers"), responseBody: sql<null>`NULL`.as("response_body"),
-      durationMs: sql<number>`0`.as("duration_ms"), startedAt: sql<number>`${now}`.as("started_at"),
-    }).from(events).where(and(eq(events.id, event.id), eq(events.attemptsCount, number), eq(events.status, "failed")))).onConflictDoNothing(),
-  ]);
+  const [updated, inserted] = await db.batch(deadLetterStatements(db, {
+    event, trigger: message.trigger, requested, attemptId, url: row.url ?? "", detail, now,
+  }));
   const recorded = updated.meta.changes > 0 && inserted.meta.changes > 0;
   log("error", "dlq.event_failed", { event_id: event.id, trigger: message.trigger, recorded });
-  return recorded ? { connectionId: event.connectionId, destinationId: event.destinationId, eventId: event.id, attemptId } : undefined;
+  if (!recorded) return undefined;
+  // A dead-lettered head of a fifo line must not hold the events behind it.
+  if (row.order === "fifo" && event.status === "scheduled") await handTurnOn(db, event.destinationId, send);
+  return { connectionId: event.connectionId, destinationId: event.destinationId, eventId: event.id, attemptId };
 }

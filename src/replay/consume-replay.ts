@@ -1,5 +1,6 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { DeliveryOutcome } from "../delivery/deliver-event";
 import { attempts } from "../db/schema";
 import type { Env } from "../env";
 import { ID_PREFIXES } from "../ids";
@@ -14,7 +15,7 @@ interface ReplayWork {
   env: Env;
   db: Db;
   /** One attempt with trigger `bulk_retry`, through the normal delivery path (pacing applies). */
-  deliver: (message: DeliverMessage) => Promise<unknown>;
+  deliver: (message: DeliverMessage) => Promise<DeliveryOutcome>;
   /** Routes a request again through today's rules and enqueues its new events. */
   reroute: (requestId: string) => Promise<unknown>;
 }
@@ -40,6 +41,7 @@ async function consumeJob(entries: Entry[], work: ReplayWork) {
   const granted = new Map(grants.map((g) => [g.id, g]));
   const done: string[] = [];
   const failed: string[] = [];
+  const abandoned: string[] = [];
   await Promise.all(entries.map(async ({ message, body }) => {
     const grant = granted.get(body.item_id);
     // Each grant is worked on once, even when the batch holds two copies of its message.
@@ -49,9 +51,18 @@ async function consumeJob(entries: Entry[], work: ReplayWork) {
       return;
     }
     try {
-      await replayItem(body, grant.since, work);
-      done.push(body.item_id);
-      message.ack();
+      const result = await replayItem(body, grant.since, work);
+      if (result === "done") {
+        done.push(body.item_id);
+        message.ack();
+      } else if (result === "abandoned") {
+        abandoned.push(body.item_id);
+        message.ack();
+      } else {
+        // Paced, or another attempt holds the event: the item comes back when it may go.
+        failed.push(body.item_id);
+        message.retry({ delaySeconds: Math.max(1, Math.ceil(result.retryInMs / 1000)) });
+      }
     } catch (error) {
       log("error", "replay.item_failed", { replay_id: replayId, item_id: body.item_id, attempts: message.attempts, error: errorField(error) });
       failed.push(body.item_id);
@@ -60,6 +71,7 @@ async function consumeJob(entries: Entry[], work: ReplayWork) {
   }));
   try {
     if (done.length) await job.settle(replayId, done);
+    if (abandoned.length) await job.abandon(replayId, abandoned);
     // Released, the items can be claimed by their retried messages.
     if (failed.length) await job.release(replayId, failed);
   } catch (error) {
@@ -69,14 +81,25 @@ async function consumeJob(entries: Entry[], work: ReplayWork) {
   }
 }
 
-async function replayItem(body: ReplayMessage, since: number | null, work: ReplayWork) {
+/**
+ * An item is done once its attempt is recorded (or its request routed again); one whose event can
+ * no longer be delivered (gone, or its connection or destination deleted) is abandoned, and counts
+ * as failed; one that must wait (paced, or another attempt in flight) comes back after `retryInMs`.
+ */
+async function replayItem(body: ReplayMessage, since: number | null, work: ReplayWork): Promise<"done" | "abandoned" | { retryInMs: number }> {
   if (body.item_id.startsWith(`${ID_PREFIXES.request}_`)) {
     // Routing again is idempotent (src/routing/reroute-request.ts): no check needed.
     await work.reroute(body.item_id);
-    return;
+    return "done";
   }
-  if (since !== null && (await attemptedSince(work.db, body.item_id, since))) return;
-  await work.deliver(deliverMsg(body.item_id, body.destination_id ?? "", "bulk_retry"));
+  if (since !== null && (await attemptedSince(work.db, body.item_id, since))) return "done";
+  const outcome = await work.deliver(deliverMsg(body.item_id, body.destination_id ?? "", "bulk_retry"));
+  if (outcome.kind === "deferred") return { retryInMs: outcome.delayMs };
+  if (outcome.kind === "skipped") {
+    log("warn", "replay.item_skipped", { item_id: body.item_id, reason: outcome.reason });
+    return "abandoned";
+  }
+  return "done";
 }
 
 /** Whether an earlier holder of the claim made its attempt before it went silent. */

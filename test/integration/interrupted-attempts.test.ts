@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { claimEvent, extendLease } from "../../src/delivery/claim-event";
+import { claimEvent, extendLease } from "../../src/events/claim";
 import { database } from "../../src/db/client";
 import worker from "../../src/index";
 import { deliverMsg, type AttemptTrigger } from "../../src/queue/messages";
@@ -83,16 +83,17 @@ describe("interrupted attempts", () => {
     const { eventId } = await interruptedEvent("interrupted-reslot");
     const db = database(env.DB);
     const now = Date.now();
-    const claim = (at: number) => claimEvent(db, { event: { id: eventId, attemptsCount: 2 }, trigger: "automatic", requested: false, recordedUrl: "http://127.0.0.1/x", leaseMs: 1_000, startAt: at, now: at });
+    const claim = (at: number) => claimEvent(db, { event: { id: eventId, attemptsCount: 2 }, trigger: "automatic", requested: false, recordedUrl: "http://127.0.0.1/x", leaseMs: 1_000, now: at });
     // The lapsed lease is recorded as interrupted (attempts 1 → 2) and a new one runs to now + 1 s.
-    const first = await claimEvent(db, { event: { id: eventId, attemptsCount: 1 }, trigger: "automatic", requested: false, recordedUrl: "http://127.0.0.1/x", leaseMs: 1_000, startAt: now, now });
+    const first = await claimEvent(db, { event: { id: eventId, attemptsCount: 1 }, trigger: "automatic", requested: false, recordedUrl: "http://127.0.0.1/x", leaseMs: 1_000, now });
     expect(first).toMatchObject({ kind: "claimed", attemptsCount: 2, interrupted: { number: 2, trigger: "automatic" } });
+    if (first.kind !== "claimed") throw new Error("not claimed");
     // Its slot moved 10 s later: the lease follows, and a claim 5 s from now finds it held.
-    await extendLease(db, eventId, now + 11_000);
-    expect(await claim(now + 5_000)).toEqual({ kind: "held" });
+    await extendLease(db, first.lease, now + 11_000, now);
+    expect(await claim(now + 5_000)).toMatchObject({ kind: "held" });
     // Moving it earlier is refused: a lease never shrinks.
-    await extendLease(db, eventId, now + 2_000);
-    expect(await claim(now + 5_000)).toEqual({ kind: "held" });
+    await extendLease(db, { eventId, until: now + 11_000 }, now + 2_000, now);
+    expect(await claim(now + 5_000)).toMatchObject({ kind: "held" });
     // Once it lapses, the next claim records the attempt that held it.
     expect(await claim(now + 12_000)).toMatchObject({ kind: "claimed", attemptsCount: 3, interrupted: { number: 3 } });
     expect((await attemptsOf(eventId)).map((a: any) => a.error)).toEqual(["interrupted", "interrupted"]);

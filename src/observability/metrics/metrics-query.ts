@@ -1,9 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
-import { INTERRUPTED } from "../../delivery/claim-event";
+import { INTERRUPTED } from "../../events/attempt-writer";
 import { idFloor } from "../../ids";
-import { DEAD_LETTERED } from "../../recovery/dead-letters";
+import { DEAD_LETTERED } from "../../events/attempt-writer";
 
 // The numbers behind GET /v1/metrics, in one D1 round trip. Ids sort by creation time, so "in the
 // window" is a range of the primary key for requests, events and attempts alike; the queue
