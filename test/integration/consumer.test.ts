@@ -1,16 +1,10 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { deliverMsg, routeMsg } from "../../src/queue/messages";
 import { admin, created, eventsOf, ingest, pipeline, receiverRecords, receiverUrl, uniqueKey, waitFor } from "./gateway";
+import { runQueueBatch } from "./queue-batch";
 
-async function runBatch(bodies: unknown[]) {
-  const batch = createMessageBatch("event-gateway-delivery", bodies.map((body, i) => ({ id: `m${i}-${crypto.randomUUID()}`, timestamp: new Date(), attempts: 1, body })));
-  const ctx = createExecutionContext();
-  await worker.queue(batch as any, env, ctx);
-  await waitOnExecutionContext(ctx);
-  return getQueueResult(batch, ctx);
-}
 
 async function acceptedRequest(label: string, sinkPath: string) {
   const { source } = await pipeline(label, sinkPath);
@@ -26,7 +20,7 @@ describe("queue consumer", () => {
     const key = uniqueKey("reroute");
     const requestId = await acceptedRequest("reroute", `/ok/${key}`);
     await waitFor("routed", async () => (await eventsOf(requestId)).length === 1);
-    const result = await runBatch([routeMsg(requestId), routeMsg(requestId)]);
+    const result = await runQueueBatch([routeMsg(requestId), routeMsg(requestId)]);
     expect(result.explicitAcks).toHaveLength(2);
     expect(result.retryMessages).toHaveLength(0);
     expect(await eventsOf(requestId)).toHaveLength(1);
@@ -39,7 +33,7 @@ describe("queue consumer", () => {
       const e = await eventsOf(requestId);
       return e[0]?.status === "successful" ? e : undefined;
     });
-    const result = await runBatch([deliverMsg(event.id, event.destination_id, "initial")]);
+    const result = await runQueueBatch([deliverMsg(event.id, event.destination_id, "initial")]);
     expect(result.explicitAcks).toHaveLength(1);
     expect(await attemptCount(event.id)).toBe(1);
     expect(await receiverRecords(key)).toHaveLength(1);
@@ -56,14 +50,14 @@ describe("queue consumer", () => {
       env.DB.prepare("INSERT INTO requests (id, source_id, received_at, method, path, query, headers, body, body_size, verified, routed_at, enqueued_at) VALUES (?, ?, ?, 'POST', '', '', '{}', x'7b7d', 2, 0, ?, ?)").bind(requestId, source.id, now, now, now),
       env.DB.prepare("INSERT INTO events (id, request_id, connection_id, source_id, destination_id, status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?)").bind(eventId, requestId, connection.id, source.id, destination.id, now, now, now),
     ]);
-    const result = await runBatch([deliverMsg(eventId, destination.id, "initial"), deliverMsg(eventId, destination.id, "initial")]);
+    const result = await runQueueBatch([deliverMsg(eventId, destination.id, "initial"), deliverMsg(eventId, destination.id, "initial")]);
     expect(result.explicitAcks).toHaveLength(2);
     expect(await attemptCount(eventId)).toBe(1);
     expect(await receiverRecords(key)).toHaveLength(1);
   });
 
   it("acknowledges a message of an unknown shape instead of retrying it forever", async () => {
-    const result = await runBatch([{ kind: "mystery", v: 9 }, "not even an object"]);
+    const result = await runQueueBatch([{ kind: "mystery", v: 9 }, "not even an object"]);
     expect(result.explicitAcks).toHaveLength(2);
     expect(result.retryMessages).toHaveLength(0);
   });

@@ -48,7 +48,7 @@ const claimInput = (id: string, requested: boolean) =>
 const statusOf = (id: string) => db.select({ status: events.status }).from(events).where(eq(events.id, id)).get().then((r) => r!.status);
 
 /** Applies one transition to event `id` (whose status is `status`); the last statement tells whether it took. */
-const apply: Record<TransitionName, (id: string, status: EventStatus) => Promise<unknown[]>> = {
+const apply: Record<TransitionName, (id: string, status: EventStatus) => Promise<readonly unknown[]>> = {
   claim: (id) => db.batch(claimStatements(db, claimInput(id, false), `att_${id}`)),
   claimRequested: (id) => db.batch(claimStatements(db, claimInput(id, true), `att_${id}`)),
   extendLease: (id) => db.batch([extendLease(db, held(id), MINE + 1_000, NOW)]),

@@ -1,22 +1,17 @@
-import { createExecutionContext, createMessageBatch, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { claimEvent, extendLease } from "../../src/events/claim";
 import { database } from "../../src/db/client";
-import worker from "../../src/index";
 import { deliverMsg, type AttemptTrigger } from "../../src/queue/messages";
 import { admin, pipeline, receiverRecords, uniqueKey, waitFor } from "./gateway";
+import { runQueueBatch } from "./queue-batch";
 import { seedEvents } from "./recovery-seed";
 
 // An attempt whose worker died before it recorded an answer leaves its event leased, with nothing
 // recorded. The next claim records it as `interrupted` and counts it against the retries, so a
 // delivery that kills its worker every time cannot be retried for ever.
 
-async function deliver(eventId: string, destinationId: string, trigger: AttemptTrigger) {
-  const batch = createMessageBatch("event-gateway-delivery", [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: deliverMsg(eventId, destinationId, trigger) }]);
-  const ctx = createExecutionContext();
-  await worker.queue(batch as any, env, ctx);
-  await waitOnExecutionContext(ctx);
-}
+const deliver = (eventId: string, destinationId: string, trigger: AttemptTrigger) => runQueueBatch([deliverMsg(eventId, destinationId, trigger)]);
 
 /** As a worker that died mid-attempt leaves an event: its lease taken under `trigger`, and lapsed. */
 async function interruptedEvent(label: string, rules: unknown[] = []) {

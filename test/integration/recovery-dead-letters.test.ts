@@ -1,20 +1,14 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { DEAD_LETTER_QUEUE, ROUTE_RETRY_DELAY_MS } from "../../src/recovery/dead-letters";
 import { deliverMsg, routeMsg } from "../../src/queue/messages";
 import { admin, pipeline, uniqueKey } from "./gateway";
+import { runQueueBatch } from "./queue-batch";
 import { seedEvents } from "./recovery-seed";
 
 // Messages Queues gave up on arrive on the dead-letter queue, which the same Worker consumes.
 
-async function deadLetters(bodies: unknown[]) {
-  const batch = createMessageBatch(DEAD_LETTER_QUEUE, bodies.map((body) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body })));
-  const ctx = createExecutionContext();
-  await worker.queue(batch as any, env, ctx);
-  await waitOnExecutionContext(ctx);
-  return getQueueResult(batch, ctx);
-}
+const deadLetters = (bodies: unknown[]) => runQueueBatch(bodies, DEAD_LETTER_QUEUE);
 
 describe("dead-letter queue", () => {
   it("marks a scheduled event failed, with a dead_lettered attempt that says why", async () => {

@@ -1,8 +1,8 @@
-import { createExecutionContext, createMessageBatch, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { deliverMsg } from "../../src/queue/messages";
 import { admin, eventsOf, ingest, pipeline, receiverRecords, receiverUrl, uniqueKey, waitFor } from "./gateway";
+import { runQueueBatch } from "./queue-batch";
 
 // Recovery of single objects: POST /v1/events/:id/retry, POST /v1/events/:id/cancel and
 // POST /v1/requests/:id/retry.
@@ -18,12 +18,7 @@ const eventOf = async (requestId: string, status: string) =>
     return event?.status === status ? event : undefined;
   });
 
-async function deliverNow(eventId: string, destinationId: string) {
-  const batch = createMessageBatch("event-gateway-delivery", [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: deliverMsg(eventId, destinationId, "initial") }]);
-  const ctx = createExecutionContext();
-  await worker.queue(batch as any, env, ctx);
-  await waitOnExecutionContext(ctx);
-}
+const deliverNow = (eventId: string, destinationId: string) => runQueueBatch([deliverMsg(eventId, destinationId, "initial")]);
 
 describe("POST /v1/events/:id/retry", () => {
   it("makes a manual attempt on a failed event, which then succeeds", async () => {

@@ -1,4 +1,4 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult, runInDurableObject, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, env, runInDurableObject, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { replayMsg } from "../../src/queue/messages";
@@ -6,6 +6,7 @@ import { DEAD_LETTER_QUEUE } from "../../src/recovery/dead-letters";
 import { jobKey, normalizeSelection } from "../../src/replay/query";
 import type { ReplayJob } from "../../src/replay/replay-job";
 import { admin, ingest, ORIGIN, pipeline, receiverRecords, uniqueKey, waitFor } from "./gateway";
+import { runQueueBatch } from "./queue-batch";
 import { attemptsByEvent, seedEvents } from "./recovery-seed";
 
 // Bulk replay through the API: POST /v1/replays, GET /v1/replays/:id, POST /v1/replays/:id/cancel.
@@ -18,13 +19,6 @@ const finished = (id: string, timeoutMs = 25_000) =>
 
 const jobKeyOf = async (replayId: string) => (await env.DB.prepare("SELECT job_key FROM replays WHERE id = ?").bind(replayId).first<string>("job_key"))!;
 
-async function queueBatch(queue: string, bodies: unknown[]) {
-  const batch = createMessageBatch(queue, bodies.map((body) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body })));
-  const ctx = createExecutionContext();
-  await worker.queue(batch as any, env, ctx);
-  await waitOnExecutionContext(ctx);
-  return getQueueResult(batch, ctx);
-}
 
 describe("POST /v1/replays over events", () => {
   it("replays every failed event of a destination once, with trigger bulk_retry, and reports completed", async () => {
@@ -113,7 +107,7 @@ describe("POST /v1/replays over events", () => {
     const started = await admin("POST", "/v1/replays", { query: { destination_id: p.destination.id } });
     await finished(started.json.id);
     const jobKey = await jobKeyOf(started.json.id);
-    const result = await queueBatch("event-gateway-delivery", eventIds.flatMap((id) => [replayMsg(jobKey, started.json.id, id, p.destination.id), replayMsg(jobKey, started.json.id, id, p.destination.id)]));
+    const result = await runQueueBatch(eventIds.flatMap((id) => [replayMsg(jobKey, started.json.id, id, p.destination.id), replayMsg(jobKey, started.json.id, id, p.destination.id)]));
     expect(result.explicitAcks).toHaveLength(6);
     expect([...(await attemptsByEvent(eventIds, "bulk_retry")).values()]).toEqual([1, 1, 1]);
     expect(await receiverRecords(key)).toHaveLength(3);
@@ -127,7 +121,7 @@ describe("POST /v1/replays over events", () => {
     const name = await jobKeyOf(started.json.id);
     const stub = env.REPLAY.get(env.REPLAY.idFromName(name));
     await waitFor("page in the ledger", () => runInDurableObject(stub, (_job, state) => state.storage.sql.exec("SELECT count(*) AS n FROM items").one().n === 3));
-    await queueBatch(DEAD_LETTER_QUEUE, [replayMsg(name, started.json.id, eventIds[0]!, p.destination.id)]);
+    await runQueueBatch([replayMsg(name, started.json.id, eventIds[0]!, p.destination.id)], DEAD_LETTER_QUEUE);
     const done = await finished(started.json.id);
     expect(done).toMatchObject({ status: "failed", total: 3, processed: 2, failed: 1 });
   });
