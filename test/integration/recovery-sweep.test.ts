@@ -1,6 +1,8 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { database } from "../../src/db/client";
 import worker from "../../src/index";
+import { sweepStragglers } from "../../src/sweep/sweep-stragglers";
 import { admin, eventsOf, pipeline, receiverRecords, uniqueKey, waitFor } from "./gateway";
 import { seedEvents } from "./recovery-seed";
 
@@ -59,5 +61,40 @@ describe("straggler sweep", () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await admin("GET", `/v1/events/${eventId}`)).json.status).toBe("paused");
     expect(await receiverRecords(key)).toHaveLength(0);
+  });
+
+  it("re-checks what it selected: a cancel or a new backoff that lands while it works stands", async () => {
+    const p = await pipeline("sweep-race", `/ok/${uniqueKey("sweep-race")}`);
+    const { eventIds: [overdue] } = await seedEvents(p, 1, { status: "scheduled", at: longAgo() });
+    const { eventIds: [paused] } = await seedEvents(p, 1, { status: "paused", at: longAgo() });
+    await env.DB.prepare("UPDATE events SET next_attempt_at = ? WHERE id = ?").bind(longAgo(), overdue).run();
+    const backoff = Date.now() + 60_000;
+    // The real D1, with two writes landing between the sweeper's reads and its writes: the overdue
+    // event's attempt was recorded with a backoff, and the paused event was cancelled.
+    let raced = false;
+    const racing = new Proxy(env.DB, {
+      get(target, name) {
+        if (name !== "batch") return Reflect.get(target, name).bind(target);
+        return async (statements: D1PreparedStatement[]) => {
+          if (!raced) {
+            raced = true;
+            await target.batch([
+              target.prepare("UPDATE events SET next_attempt_at = ? WHERE id = ?").bind(backoff, overdue),
+              target.prepare("UPDATE events SET status = 'cancelled' WHERE id = ?").bind(paused),
+            ]);
+          }
+          return target.batch(statements);
+        };
+      },
+    });
+    const sent: unknown[] = [];
+    await sweepStragglers(database(racing), async (messages) => sent.push(...messages), Date.now(), 60_000);
+    expect(raced).toBe(true);
+    const rows = await env.DB.prepare("SELECT id, status, next_attempt_at FROM events WHERE id IN (?, ?) ORDER BY id").bind(overdue, paused).all();
+    expect(rows.results).toEqual([
+      { id: overdue, status: "scheduled", next_attempt_at: backoff },
+      { id: paused, status: "cancelled", next_attempt_at: null },
+    ]);
+    expect(sent).toEqual([]);
   });
 });
