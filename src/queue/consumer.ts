@@ -34,19 +34,16 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
   const context: Context = { env, db, now, limit, background: (task) => ctx.waitUntil(task) };
   // Route messages are handled together, in two D1 round trips for the lot; replay items together
   // per job (they are claimed from the job first, and acknowledge themselves); the others one by one.
-  const routes: string[] = [];
-  const routeMessages: Message<unknown>[] = [];
+  const routes: { message: Message<unknown>; body: RouteMessage }[] = [];
   const replays: { message: Message<unknown>; body: ReplayMessage }[] = [];
   const others: { message: Message<unknown>; body: Exclude<QueueMessage, RouteMessage | ReplayMessage> }[] = [];
   for (const { message, body } of valid) {
-    if (body.kind === "route") {
-      routes.push(body.request_id);
-      routeMessages.push(message);
-    } else if (body.kind === "replay") replays.push({ message, body });
+    if (body.kind === "route") routes.push({ message, body });
+    else if (body.kind === "replay") replays.push({ message, body });
     else others.push({ message, body });
   }
   await Promise.all([
-    routes.length ? settle(routeMessages, "route", () => route(routes, context)) : null,
+    routes.length ? route(routes, context) : null,
     replays.length ? consumeReplayMessages(replays, {
       env,
       db,
@@ -62,17 +59,33 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
 async function settle(messages: Message<unknown>[], kind: string, work: () => Promise<unknown>) {
   try {
     await work();
-    for (const message of messages) message.ack();
   } catch (error) {
-    for (const message of messages) {
-      log("error", "queue.message_failed", { message_id: message.id, kind, attempts: message.attempts, error: errorField(error) });
-      message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
-    }
+    for (const message of messages) retry(message, kind, error);
+    return;
   }
+  for (const message of messages) message.ack();
 }
 
-async function route(requestIds: string[], { env, db, now }: Context) {
-  await sendAll(env.DELIVERY_QUEUE, await routeRequests(db, requestIds, now()));
+function retry(message: Message<unknown>, kind: string, error: unknown) {
+  log("error", "queue.message_failed", { message_id: message.id, kind, attempts: message.attempts, error: errorField(error) });
+  message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
+}
+
+/** Routes the batch's requests together; a request whose rules threw is retried alone, the others are acknowledged. */
+async function route(routes: { message: Message<unknown>; body: RouteMessage }[], { env, db, now }: Context) {
+  let failed: string[];
+  try {
+    const routed = await routeRequests(db, routes.map((r) => r.body.request_id), now());
+    await sendAll(env.DELIVERY_QUEUE, routed.messages);
+    failed = routed.failed;
+  } catch (error) {
+    for (const { message } of routes) retry(message, "route", error);
+    return;
+  }
+  for (const { message, body } of routes) {
+    if (failed.includes(body.request_id)) retry(message, "route", "routing this request threw (logged as route.request_failed)");
+    else message.ack();
+  }
 }
 
 interface Context {

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, lt, notExists, sql, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, notExists, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { attempts, eventPayloads, events, replays, requestBodyChunks, requests } from "../db/schema";
 import { idFloor } from "../ids";
@@ -10,7 +10,7 @@ import { idFloor } from "../ids";
 // (its events, their attempts and transformed payloads, and every body chunk of either), so that
 // nothing is left pointing at a row that is gone. A request that still has an event waiting
 // (`scheduled` or `paused`) is kept until that event is final: retention never drops accepted work
-// that has not been delivered. Body chunks that belong to no request or payload (an ingest that
+// that has not been delivered, and a request never routed stays too. Body chunks that belong to no request or payload (an ingest that
 // failed between writing the chunks and the request row) are purged once past the period too.
 
 // Requests per batch. Their ids are bound as parameters, and D1 takes at most 100 per statement.
@@ -47,7 +47,8 @@ async function purgeRequestBatch(db: Db, cutoff: number) {
   const waiting = db.select({ one: sql`1` }).from(events)
     .where(and(eq(events.requestId, requests.id), inArray(events.status, ["scheduled", "paused"])));
   const expired = await db.select({ id: requests.id }).from(requests)
-    .where(and(lt(requests.id, idFloor("request", cutoff)), notExists(waiting)))
+    // A request never routed is accepted work not yet done: it stays (the sweeper keeps routing it).
+    .where(and(lt(requests.id, idFloor("request", cutoff)), or(isNotNull(requests.routedAt), isNotNull(requests.rejection)), notExists(waiting)))
     .orderBy(requests.id).limit(PURGE_BATCH).all();
   if (expired.length === 0) return { requests: 0, events: 0 };
   const ids = expired.map((r) => r.id);

@@ -1,5 +1,6 @@
+import { and, inArray, notExists, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { eventPayloads, requestBodyChunks } from "../db/schema";
+import { eventPayloads, events, requestBodyChunks } from "../db/schema";
 import { CHUNK_BYTES } from "../ingest/store-request";
 import type { ConsoleLine } from "../rules/transform";
 
@@ -32,5 +33,20 @@ export function payloadStatements(db: Db, payload: EventPayload) {
       body: inline ? body : null, bodySize: body.byteLength, bodyChunks: chunks.length, console: payload.console,
     }).onConflictDoNothing(),
     ...chunks,
+  ];
+}
+
+/**
+ * Run after the event inserts in the same batch: the payloads of events that were not inserted (a
+ * concurrent routing run won the request, and its events stand) are removed again, so a losing run
+ * leaves nothing behind.
+ */
+export function losingPayloadCleanup(db: Db, eventIds: string[]) {
+  if (eventIds.length === 0) return [];
+  const lost = (column: typeof eventPayloads.eventId | typeof requestBodyChunks.requestId) =>
+    and(inArray(column, eventIds), notExists(db.select({ one: sql`1` }).from(events).where(sql`${events.id} = ${column}`)));
+  return [
+    db.delete(eventPayloads).where(lost(eventPayloads.eventId)),
+    db.delete(requestBodyChunks).where(lost(requestBodyChunks.requestId)),
   ];
 }

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { bodyColumns, loadBody } from "../db/request-body";
 import { connections, events, requests } from "../db/schema";
 import { evaluateConnections, type Ignored } from "./evaluate-connections";
-import { payloadStatements } from "./event-payload";
+import { losingPayloadCleanup, payloadStatements } from "./event-payload";
 import { initialMessages, type DeliveryMessages } from "./initial-messages";
 
 // Routing a stored request again through today's rules (POST /v1/requests/:id/retry, and replays
@@ -56,6 +56,7 @@ export async function rerouteRequest(db: Db, requestId: string, now: number): Pr
   const results = await db.batch([
     ...inserts,
     ...payloads.flatMap((payload) => payloadStatements(db, payload)),
+    ...losingPayloadCleanup(db, payloads.map((payload) => payload.eventId)),
     db.update(requests).set({
       routedAt: sql`coalesce(${requests.routedAt}, ${now})`,
       eventsCount: sql`(SELECT count(*) FROM ${events} WHERE ${events.requestId} = ${requestId})`,

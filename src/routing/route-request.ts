@@ -2,9 +2,10 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { bodyColumns, loadBody } from "../db/request-body";
 import { connections, events, requests } from "../db/schema";
+import { errorField, log } from "../log";
 import { evaluateConnections } from "./evaluate-connections";
 import { initialMessages, type DeliveryMessages } from "./initial-messages";
-import { payloadStatements } from "./event-payload";
+import { losingPayloadCleanup, payloadStatements } from "./event-payload";
 
 type Scheduled = { id: string; destinationId: string; nextAttemptAt: number | null };
 type Connection = typeof connections.$inferSelect;
@@ -15,8 +16,11 @@ type Connection = typeof connections.$inferSelect;
  * their connections) and one atomic write (every event, payload and routing outcome). Safe to run
  * twice for the same request (a redelivered queue message): only the run that marks the request
  * routed creates events, and a later run re-sends messages for the events never tried.
+ *
+ * Each request is evaluated on its own: one whose rules throw (a body too deep to serialise, say)
+ * is left unrouted and named in `failed`, so that only its message is retried; the others are routed.
  */
-export async function routeRequests(db: Db, requestIds: string[], now: number): Promise<DeliveryMessages> {
+export async function routeRequests(db: Db, requestIds: string[], now: number): Promise<{ messages: DeliveryMessages; failed: string[] }> {
   const [found, active] = await db.batch([
     db.select({ ...bodyColumns, method: requests.method, path: requests.path, query: requests.query, headers: requests.headers,
       sourceId: requests.sourceId, rejection: requests.rejection, routedAt: requests.routedAt })
@@ -30,6 +34,7 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
   const rerouted: string[] = [];
   const writes: Parameters<Db["batch"]>[0][number][] = [];
   const outcomes: { requestId: string; created: Scheduled[]; markedAt: number }[] = [];
+  const failed: string[] = [];
 
   for (const request of found) {
     if (request.rejection) continue;
@@ -38,10 +43,18 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
       continue;
     }
     const mine = bySource.get(request.sourceId) ?? [];
-    const body = mine.length > 0 ? await loadBody(db, request) : new Uint8Array(0);
-    const { created, payloads, ignored } = await evaluateConnections(db,
-      { id: request.id, sourceId: request.sourceId, method: request.method, path: request.path, query: request.query, headers: request.headers, body },
-      mine, now);
+    let evaluated: Awaited<ReturnType<typeof evaluateConnections>>;
+    try {
+      const body = mine.length > 0 ? await loadBody(db, request) : new Uint8Array(0);
+      evaluated = await evaluateConnections(db,
+        { id: request.id, sourceId: request.sourceId, method: request.method, path: request.path, query: request.query, headers: request.headers, body },
+        mine, now);
+    } catch (error) {
+      log("error", "route.request_failed", { request_id: request.id, error: errorField(error) });
+      failed.push(request.id);
+      continue;
+    }
+    const { created, payloads, ignored } = evaluated;
     // The marking's `changes` will say whether this run won the request.
     outcomes.push({ requestId: request.id, created, markedAt: writes.length });
     writes.push(
@@ -49,6 +62,7 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
         .where(and(eq(requests.id, request.id), isNull(requests.routedAt))),
       ...created.map((event) => db.insert(events).values(event).onConflictDoNothing()),
       ...payloads.flatMap((payload) => payloadStatements(db, payload)),
+      ...losingPayloadCleanup(db, payloads.map((payload) => payload.eventId)),
     );
   }
 
@@ -62,7 +76,7 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
     }
   }
   if (rerouted.length > 0) messages.push(...initialMessages(await untried(db, rerouted), now));
-  return messages;
+  return { messages, failed };
 }
 
 function untried(db: Db, requestIds: string[]): Promise<Scheduled[]> {

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { deliverMsg } from "../../src/queue/messages";
 import { admin, created, pipeline, receiverRecords, uniqueKey, waitFor } from "./gateway";
