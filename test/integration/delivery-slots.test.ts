@@ -31,6 +31,17 @@ describe("outbound slots, leases and pacing", () => {
     }
   });
 
+  it("an event waiting for an outbound connection holds no pacer concurrency lease", async () => {
+    const key = uniqueKey("slots-pacer");
+    const p = await pipeline("slots-pacer", `/slow/2000/${key}`, [], { max_concurrency: 20 });
+    const { eventIds } = await seedEvents(p, 8, { status: "scheduled" });
+    const batch = runQueueBatch(eventIds.map((id) => deliverMsg(id, p.destination.id, "automatic")));
+    await waitFor("six in flight", async () => (await receiverRecords(key)).length === 6 || undefined);
+    expect((await env.PACER.get(env.PACER.idFromName(p.destination.id)).inspect()).inFlight).toBe(6);
+    await batch;
+    expect(await receiverRecords(key)).toHaveLength(8);
+  });
+
   it("a duplicate message takes no pacing slot", async () => {
     const key = uniqueKey("dup-pace");
     const p = await pipeline("dup-pace", `/ok/${key}`, [], { rate_limit: { limit: 2, period: "second" } });
