@@ -24,20 +24,20 @@ const DAY_MS = 24 * 60 * 60_000;
 interface PurgeResult {
   requests: number;
   events: number;
-  orphanChunks: number;
+  orphans: number;
   replays: number;
 }
 
 export async function purgeExpired(db: Db, now: number, retentionDays: number, batches = PURGE_BATCHES_PER_RUN): Promise<PurgeResult> {
   const cutoff = now - retentionDays * DAY_MS;
-  const result: PurgeResult = { requests: 0, events: 0, orphanChunks: 0, replays: 0 };
+  const result: PurgeResult = { requests: 0, events: 0, orphans: 0, replays: 0 };
   for (let batch = 0; batch < batches; batch++) {
     const purged = await purgeRequestBatch(db, cutoff);
     result.requests += purged.requests;
     result.events += purged.events;
     if (purged.requests < PURGE_BATCH) break;
   }
-  result.orphanChunks = await purgeOrphanChunks(db, cutoff);
+  result.orphans = await purgeOrphans(db, cutoff);
   const finished = await db.delete(replays).where(and(isNotNull(replays.completedAt), lt(replays.completedAt, cutoff))).returning({ id: replays.id });
   result.replays = finished.length;
   return result;
@@ -65,15 +65,22 @@ async function purgeRequestBatch(db: Db, cutoff: number) {
   return { requests: ids.length, events: deletedEvents.meta.changes };
 }
 
-/** Chunks past the period whose request (`req_…`) or transformed payload (`evt_…`) does not exist. */
-async function purgeOrphanChunks(db: Db, cutoff: number): Promise<number> {
+/**
+ * Transformed payloads past the period whose event does not exist (left by a routing run that lost
+ * its request to another before that run cleaned up after itself), then chunks past the period whose
+ * request (`req_…`) or transformed payload (`evt_…`) does not exist.
+ */
+async function purgeOrphans(db: Db, cutoff: number): Promise<number> {
   const orphans = (kind: "request" | "event", owner: SQLWrapper) =>
     db.delete(requestBodyChunks).where(inArray(sql`rowid`, db.select({ rowid: sql`rowid` }).from(requestBodyChunks)
       .where(and(gte(requestBodyChunks.requestId, idFloor(kind, 0)), lt(requestBodyChunks.requestId, idFloor(kind, cutoff)), notExists(owner)))
       .limit(ORPHAN_CHUNK_BATCH)));
-  const [fromRequests, fromPayloads] = await db.batch([
+  const [payloads, fromRequests, fromPayloads] = await db.batch([
+    db.delete(eventPayloads).where(inArray(eventPayloads.eventId, db.select({ id: eventPayloads.eventId }).from(eventPayloads)
+      .where(and(lt(eventPayloads.eventId, idFloor("event", cutoff)), notExists(db.select({ one: sql`1` }).from(events).where(eq(events.id, eventPayloads.eventId)))))
+      .limit(ORPHAN_CHUNK_BATCH))),
     orphans("request", db.select({ one: sql`1` }).from(requests).where(eq(requests.id, requestBodyChunks.requestId))),
     orphans("event", db.select({ one: sql`1` }).from(eventPayloads).where(eq(eventPayloads.eventId, requestBodyChunks.requestId))),
   ]);
-  return fromRequests.meta.changes + fromPayloads.meta.changes;
+  return payloads.meta.changes + fromRequests.meta.changes + fromPayloads.meta.changes;
 }

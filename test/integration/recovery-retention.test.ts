@@ -102,4 +102,16 @@ describe("retention", () => {
     // The straggler is still there, unrouted, for the next sweep.
     expect(await env.DB.prepare("SELECT routed_at FROM requests WHERE id = ?").bind(straggler).first("routed_at")).toBeNull();
   });
+
+  it("purges transformed payloads past the period whose event does not exist (a routing run that lost its race)", async () => {
+    const now = Date.now();
+    const lost = newId("event", now - 35 * DAY);
+    const recent = newId("event", now - DAY);
+    await env.DB.batch([lost, recent].map((id) => env.DB.prepare(
+      "INSERT INTO event_payloads (event_id, method, path, query, headers, body, body_size, body_chunks, console) VALUES (?, 'POST', '', '', '{}', x'00', 1, 0, '[]')",
+    ).bind(id)));
+    await purgeExpired(database(env.DB), now, 30);
+    expect(await countWhere("event_payloads", "event_id", [lost])).toBe(0);
+    expect(await countWhere("event_payloads", "event_id", [recent])).toBe(1);
+  });
 });
