@@ -47,8 +47,10 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
     replays.length ? consumeReplayMessages(replays, {
       env,
       db,
-      // A replay item settles once its attempt is recorded: it waits for its pacing slot in place.
-      deliver: (message) => deliverEvent({ ...deliveryDeps(context), waitInline: true }, message),
+      limit,
+      // A replay item already holds its outbound connection, and settles once its attempt is
+      // recorded: it waits for its pacing slot in place.
+      deliver: (message) => deliverEvent({ ...deliveryDeps(context), limit: (_destinationId, task) => task(), waitInline: true }, message),
       reroute: (requestId) => retryRequest(db, (messages) => sendAll(env.DELIVERY_QUEUE, messages), requestId, now()),
     }) : null,
     ...others.map((v) => settle([v.message], v.body.kind, () => handle(v.body, context))),

@@ -6,21 +6,27 @@ import type { Env } from "../env";
 import { ID_PREFIXES } from "../ids";
 import { errorField, log } from "../log";
 import { deliverMsg, type DeliverMessage, type ReplayMessage } from "../queue/messages";
+import type { ReplayJob } from "./replay-job";
 
 // The consumer's side of a replay: each item is claimed from its job's Durable Object before it is
 // worked on, and settled after. An item that is not granted (already done, claimed by another
-// copy of its message, or its job is over) is acknowledged and left alone.
+// copy of its message, or its job is over) is acknowledged and left alone. An event item is claimed
+// only once it holds one of the invocation's outbound connections, so that its claim (which lapses
+// after CLAIM_TTL_MS) does not run while it waits for one.
 
 interface ReplayWork {
   env: Env;
   db: Db;
-  /** One attempt with trigger `bulk_retry`, through the normal delivery path (pacing applies). */
+  /** Runs a task holding one of the invocation's outbound connections, as delivery does. */
+  limit: <T>(destinationId: string, task: () => Promise<T>) => Promise<T>;
+  /** One attempt with trigger `bulk_retry`, through the normal delivery path (pacing applies), inside the item's connection. */
   deliver: (message: DeliverMessage) => Promise<DeliveryOutcome>;
   /** Routes a request again through today's rules and enqueues its new events. */
   reroute: (requestId: string) => Promise<unknown>;
 }
 
 type Entry = { message: Message<unknown>; body: ReplayMessage };
+type Settled = { done: string[]; failed: string[]; abandoned: string[] };
 
 export async function consumeReplayMessages(entries: Entry[], work: ReplayWork): Promise<void> {
   const jobs = Map.groupBy(entries, (e) => `${e.body.job_key}\n${e.body.replay_id}`);
@@ -30,54 +36,51 @@ export async function consumeReplayMessages(entries: Entry[], work: ReplayWork):
 async function consumeJob(entries: Entry[], work: ReplayWork) {
   const { job_key: jobKey, replay_id: replayId } = entries[0]!.body;
   const job = work.env.REPLAY.get(work.env.REPLAY.idFromName(jobKey));
-  let grants: { id: string; since: number | null }[];
-  try {
-    grants = await job.claim(replayId, entries.map((e) => e.body.item_id));
-  } catch (error) {
-    log("error", "replay.claim_failed", { replay_id: replayId, error: errorField(error) });
-    for (const { message } of entries) message.retry({ delaySeconds: 5 });
-    return;
-  }
-  const granted = new Map(grants.map((g) => [g.id, g]));
-  const done: string[] = [];
-  const failed: string[] = [];
-  const abandoned: string[] = [];
-  await Promise.all(entries.map(async ({ message, body }) => {
-    const grant = granted.get(body.item_id);
-    // Each grant is worked on once, even when the batch holds two copies of its message.
-    granted.delete(body.item_id);
-    if (!grant) {
-      message.ack();
-      return;
-    }
-    try {
-      const result = await replayItem(body, grant.since, work);
-      if (result === "done") {
-        done.push(body.item_id);
-        message.ack();
-      } else if (result === "abandoned") {
-        abandoned.push(body.item_id);
-        message.ack();
-      } else {
-        // Paced, or another attempt holds the event: the item comes back when it may go.
-        failed.push(body.item_id);
-        message.retry({ delaySeconds: Math.max(1, Math.ceil(result.retryInMs / 1000)) });
-      }
-    } catch (error) {
-      log("error", "replay.item_failed", { replay_id: replayId, item_id: body.item_id, attempts: message.attempts, error: errorField(error) });
-      failed.push(body.item_id);
-      message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
-    }
+  const settled: Settled = { done: [], failed: [], abandoned: [] };
+  await Promise.all(entries.map((entry) => {
+    const run = () => consumeItem(job, entry, work, settled);
+    return entry.body.destination_id ? work.limit(entry.body.destination_id, run) : run();
   }));
   try {
-    if (done.length) await job.settle(replayId, done);
-    if (abandoned.length) await job.abandon(replayId, abandoned);
+    if (settled.done.length) await job.settle(replayId, settled.done);
+    if (settled.abandoned.length) await job.abandon(replayId, settled.abandoned);
     // Released, the items can be claimed by their retried messages.
-    if (failed.length) await job.release(replayId, failed);
+    if (settled.failed.length) await job.release(replayId, settled.failed);
   } catch (error) {
     // The claims lapse on their own (CLAIM_TTL_MS) and the job sends the items again; the check on
     // `since` keeps an event that was delivered meanwhile from a second attempt.
     log("error", "replay.settle_failed", { replay_id: replayId, error: errorField(error) });
+  }
+}
+
+async function consumeItem(job: DurableObjectStub<ReplayJob>, { message, body }: Entry, work: ReplayWork, settled: Settled) {
+  let grant: { id: string; since: number | null } | undefined;
+  try {
+    [grant] = await job.claim(body.replay_id, [body.item_id]);
+  } catch (error) {
+    log("error", "replay.claim_failed", { replay_id: body.replay_id, error: errorField(error) });
+    message.retry({ delaySeconds: 5 });
+    return;
+  }
+  // Not granted: done already, or another copy of its message holds it.
+  if (!grant) {
+    message.ack();
+    return;
+  }
+  try {
+    const result = await replayItem(body, grant.since, work);
+    if (result === "done" || result === "abandoned") {
+      settled[result].push(body.item_id);
+      message.ack();
+    } else {
+      // Paced, or another attempt holds the event: the item comes back when it may go.
+      settled.failed.push(body.item_id);
+      message.retry({ delaySeconds: Math.max(1, Math.ceil(result.retryInMs / 1000)) });
+    }
+  } catch (error) {
+    log("error", "replay.item_failed", { replay_id: body.replay_id, item_id: body.item_id, attempts: message.attempts, error: errorField(error) });
+    settled.failed.push(body.item_id);
+    message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
   }
 }
 

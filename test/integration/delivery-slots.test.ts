@@ -1,6 +1,8 @@
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { deliverMsg } from "../../src/queue/messages";
+import { deliverMsg, replayMsg } from "../../src/queue/messages";
+import { jobKey, normalizeSelection } from "../../src/replay/query";
+import type { ReplayJob } from "../../src/replay/replay-job";
 import { pipeline, receiverRecords, uniqueKey, waitFor } from "./gateway";
 import { runQueueBatch } from "./queue-batch";
 import { seedEvents } from "./recovery-seed";
@@ -38,6 +40,28 @@ describe("outbound slots, leases and pacing", () => {
     const batch = runQueueBatch(eventIds.map((id) => deliverMsg(id, p.destination.id, "automatic")));
     await waitFor("six in flight", async () => (await receiverRecords(key)).length === 6 || undefined);
     expect((await env.PACER.get(env.PACER.idFromName(p.destination.id)).inspect()).inFlight).toBe(6);
+    await batch;
+    expect(await receiverRecords(key)).toHaveLength(8);
+  });
+
+  it("a bulk retry item waiting for an outbound connection holds no claim on its replay job", async () => {
+    const key = uniqueKey("slots-replay");
+    const p = await pipeline("slots-replay", `/slow/2500/${key}`);
+    const { eventIds } = await seedEvents(p, 8);
+    const selection = normalizeSelection({ kind: "events", query: { destination_id: p.destination.id } });
+    const name = await jobKey(selection);
+    const stub = env.REPLAY.get(env.REPLAY.idFromName(name));
+    // The job's record and ledger, without its alarm: this test hands its items to the consumer.
+    const replayId = await runInDurableObject(stub, async (job: ReplayJob, state) => {
+      const { replay } = await job.start(name, selection);
+      await state.storage.deleteAlarm();
+      for (const id of eventIds) state.storage.sql.exec("INSERT INTO items (id, destination_id, state, sends, touched_at) VALUES (?, ?, 'queued', 1, ?)", id, p.destination.id, Date.now());
+      return replay.id;
+    });
+    const claimed = () => runInDurableObject(stub, (_job, state) => state.storage.sql.exec("SELECT count(*) AS n FROM items WHERE state = 'claimed'").one().n);
+    const batch = runQueueBatch(eventIds.map((id) => replayMsg(name, replayId, id, p.destination.id)));
+    await waitFor("six in flight", async () => (await receiverRecords(key)).length === 6 || undefined);
+    expect(await claimed()).toBe(6);
     await batch;
     expect(await receiverRecords(key)).toHaveLength(8);
   });
