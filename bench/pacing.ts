@@ -5,7 +5,8 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { ReceivedRequest } from "../test/support/receiver";
-import { ROOT, startGateway, waitUntil } from "../test/e2e/wrangler-dev";
+import { waitFor } from "../test/support/wait-for";
+import { ROOT, startGateway } from "../test/e2e/wrangler-dev";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 300);
 /** A receiver in its own process, so that sending 600 webhooks from here does not delay its clock. */
@@ -52,7 +53,7 @@ try {
   const started = Date.now();
   await Promise.all([sendAll(rateSource), sendAll(concurrencySource)]);
   const ingestMs = Date.now() - started;
-  await waitUntil("all deliveries", async () =>
+  await waitFor("all deliveries", async () =>
     (await rateSink.records("rate")).length >= EVENTS && (await concurrencySink.records("conc")).length >= EVENTS, 300_000);
   await new Promise((r) => setTimeout(r, 2000));
 

@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newId } from "../src/ids";
 import type { ReceivedRequest } from "../test/support/receiver";
-import { ROOT, startGateway, waitUntil, type Gateway } from "../test/e2e/wrangler-dev";
+import { waitFor } from "../test/support/wait-for";
+import { ROOT, startGateway, type Gateway } from "../test/e2e/wrangler-dev";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 // D1 takes statements up to 100 KB: a few hundred rows each.
@@ -68,7 +69,7 @@ async function replayAll(gateway: Gateway) {
   const started = Date.now();
   const replay = (await gateway.admin("POST", "/v1/replays", { query })).json;
   const samples: { at: number; processed: number }[] = [];
-  const done = await waitUntil("replay completed", async () => {
+  const done = await waitFor("replay completed", async () => {
     await new Promise((r) => setTimeout(r, 150));
     const state = (await gateway.admin("GET", `/v1/replays/${replay.id}`)).json;
     samples.push({ at: Date.now() - started, processed: state.processed });
@@ -89,7 +90,7 @@ async function retryOneByOne(gateway: Gateway, rows: Seeded[]) {
   }));
   const queuedMs = Date.now() - started;
   // Every retried event succeeds at the receiver: none failed is left.
-  await waitUntil("baseline deliveries", async () => {
+  await waitFor("baseline deliveries", async () => {
     await new Promise((r) => setTimeout(r, 150));
     return (await gateway.admin("GET", "/v1/events?status=failed&destination_id=des_baseline&limit=1")).json.data.length === 0;
   }, 30 * 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waitUntil } from "./wrangler-dev";
+import { waitFor } from "../support/wait-for";
 import { gatewayAndReceiver } from "./fixture";
 
 // Pacing, concurrency and isolation in the real runtime, with real sinks on 127.0.0.1.
@@ -23,7 +23,7 @@ describe("delivery control under wrangler dev", () => {
   it("a 5/s destination never sees more than 5 starts in a second, and loses nothing", async () => {
     const source = await connect("rate", "/ok/rate", { rate_limit: { limit: 5, period: "second" } });
     await burst(source, 30);
-    await waitUntil("30 deliveries", async () => numbersOf("rate").length >= 30, 60_000);
+    await waitFor("30 deliveries", async () => numbersOf("rate").length >= 30, 60_000);
     const times = e2e.receiver.records.get("rate")!.map((r) => r.at).sort((a, b) => a - b);
     for (const start of times) expect(times.filter((t) => t >= start && t < start + 950).length).toBeLessThanOrEqual(5);
     expect(new Set(numbersOf("rate")).size).toBe(30);
@@ -32,7 +32,7 @@ describe("delivery control under wrangler dev", () => {
   it("max_concurrency 3 holds across the consumer's batches", async () => {
     const source = await connect("conc", "/slow/200/conc", { max_concurrency: 3 });
     await burst(source, 24);
-    await waitUntil("24 deliveries", async () => numbersOf("conc").length >= 24, 60_000);
+    await waitFor("24 deliveries", async () => numbersOf("conc").length >= 24, 60_000);
     expect(e2e.receiver.inFlight.max).toBeLessThanOrEqual(3);
     expect(new Set(numbersOf("conc")).size).toBe(24);
   }, 90_000);
@@ -44,7 +44,7 @@ describe("delivery control under wrangler dev", () => {
     const healthy = await connect("fine", "/ok/fine");
     const started = Date.now();
     await Promise.all([burst(hanging, 5), burst(healthy, 5)]);
-    await waitUntil("healthy deliveries", async () => numbersOf("fine").length >= 5, 20_000);
+    await waitFor("healthy deliveries", async () => numbersOf("fine").length >= 5, 20_000);
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(e2e.receiver.records.get("stuck")?.length ?? 0).toBeGreaterThan(0);
   }, 60_000);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatewayAndReceiver } from "./fixture";
-import { waitUntil } from "./wrangler-dev";
+import { waitFor } from "../support/wait-for";
 
 // Issues and their notifications under wrangler dev: a destination fails, an issue opens, and three
 // local sinks (standing in for a Slack incoming webhook, PagerDuty's Events API v2 and a generic
@@ -131,16 +131,16 @@ describe("issues and notifications under wrangler dev", () => {
     for (let i = 0; i < EVENTS; i++) {
       expect((await fetch(`${e2e.gateway.url}/e/${source.id}`, { method: "POST", body: JSON.stringify({ order: i }) })).status).toBe(200);
     }
-    const failed = await waitUntil("every event failed", async () => {
+    const failed = await waitFor("every event failed", async () => {
       const res = await admin("GET", `/v1/events?connection_id=${connection.id}&status=failed`);
       return res.json.data.length === EVENTS ? res.json.data : undefined;
-    });
-    const issue = await waitUntil("the issue counting every failure", async () => {
+    }, 30_000);
+    const issue = await waitFor("the issue counting every failure", async () => {
       const res = await admin("GET", `/v1/issues?connection_id=${connection.id}`);
       return res.json.data.length === 1 && res.json.data[0].failures === EVENTS ? res.json.data[0] : undefined;
-    });
+    }, 30_000);
     expect(issue.status).toBe("open");
-    await waitUntil("an 'opened' at every sink", async () => Object.values(sinks.received).every((r) => r.length >= 1)).catch((error) => {
+    await waitFor("an 'opened' at every sink", async () => Object.values(sinks.received).every((r) => r.length >= 1), 30_000).catch((error) => {
       throw new Error(`${error.message}\nsinks: ${JSON.stringify(sinks.received)}\n${e2e.gateway.logs().split("\n").filter((l) => /notif|issue|queue|error/i.test(l)).join("\n")}`);
     });
     await new Promise((r) => setTimeout(r, 3_000));
@@ -158,12 +158,12 @@ describe("issues and notifications under wrangler dev", () => {
     // The destination recovers and one event is retried by hand: the issue resolves.
     expect((await admin("PATCH", `/v1/destinations/${destination.id}`, { url: `${e2e.receiver.url}/ok/erp` })).status).toBe(200);
     expect((await admin("POST", `/v1/events/${failed[0].id}/retry`)).status).toBeLessThan(300);
-    const resolved = await waitUntil("the issue resolved", async () => {
+    const resolved = await waitFor("the issue resolved", async () => {
       const res = await admin("GET", `/v1/issues/${issue.id}`);
       return res.json.status === "resolved" ? res.json : undefined;
-    });
+    }, 30_000);
     expect(resolved.resolved_at).not.toBeNull();
-    await waitUntil("a 'resolved' at every sink", async () => Object.values(sinks.received).every((r) => r.length >= 2));
+    await waitFor("a 'resolved' at every sink", async () => Object.values(sinks.received).every((r) => r.length >= 2), 30_000);
     await new Promise((r) => setTimeout(r, 3_000));
 
     for (const kind of Object.keys(checks) as Kind[]) {

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/ids";
 import { startReceiver, type Receiver } from "../support/receiver";
-import { freePort, ROOT, startGateway, waitUntil, type Gateway } from "./wrangler-dev";
+import { waitFor } from "../support/wait-for";
+import { freePort, ROOT, startGateway, type Gateway } from "./wrangler-dev";
 
 // Recovery in the real runtime: a destination back from an outage gets its failures replayed with
 // one call; a message Queues gives up on lands on the dead-letter queue and marks its event failed;
@@ -87,14 +88,14 @@ describe("recovery under wrangler dev", () => {
     const EVENTS = 40;
     await Promise.all(Array.from({ length: EVENTS }, (_, n) => fetch(`${gateway.url}/e/${source.id}`, { method: "POST", body: JSON.stringify({ n }) })));
     const failedQuery = `/v1/events?status=failed&destination_id=${destination.id}&limit=250`;
-    await waitUntil("all failed", async () => (await gateway.admin("GET", failedQuery)).json.data.length === EVENTS);
+    await waitFor("all failed", async () => (await gateway.admin("GET", failedQuery)).json.data.length === EVENTS, 30_000);
 
     await gateway.admin("PATCH", `/v1/destinations/${destination.id}`, { url: `${receiver.url}/ok/outage` });
     const query = { status: "failed", destination_id: destination.id };
     expect((await gateway.admin("POST", "/v1/replays", { query, dry_run: true })).json.total).toBe(EVENTS);
     const started = await gateway.admin("POST", "/v1/replays", { query });
     expect(started.status).toBe(201);
-    const done = await waitUntil("replay completed", async () => {
+    const done = await waitFor("replay completed", async () => {
       const r = (await gateway.admin("GET", `/v1/replays/${started.json.id}`)).json;
       return r.status !== "running" ? r : undefined;
     }, 60_000);
@@ -109,7 +110,7 @@ describe("recovery under wrangler dev", () => {
 
   it("a message Queues gives up on reaches the dead-letter queue, and its event ends failed", async () => {
     await cron();
-    const event = await waitUntil("dead-lettered", async () => {
+    const event = await waitFor("dead-lettered", async () => {
       const e = (await gateway.admin("GET", `/v1/events/${ids.poisonEvent}`)).json;
       return e.status === "failed" ? e : undefined;
     }, 60_000);
@@ -120,7 +121,7 @@ describe("recovery under wrangler dev", () => {
 
   it("the cron purges requests past retention and keeps newer ones", async () => {
     await cron();
-    await waitUntil("purged", async () => (await gateway.admin("GET", `/v1/requests/${ids.oldRequest}`)).status === 404);
+    await waitFor("purged", async () => (await gateway.admin("GET", `/v1/requests/${ids.oldRequest}`)).status === 404, 30_000);
     expect((await gateway.admin("GET", `/v1/events/${ids.oldEvent}`)).status).toBe(404);
     expect((await gateway.admin("GET", `/v1/requests/${ids.recentRequest}`)).status).toBe(200);
     expect((await gateway.admin("GET", `/v1/events/${ids.recentEvent}`)).status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waitUntil } from "./wrangler-dev";
+import { waitFor } from "../support/wait-for";
 import { gatewayAndReceiver } from "./fixture";
 
 // Rules in the real runtime: production Workers refuse eval and new Function, so this is where the
@@ -37,7 +37,7 @@ describe("rules under wrangler dev", () => {
     const loop = await send(source.id, { kind: "loop" });
     const bomb = await send(source.id, { kind: "bomb" });
     const ok = await Promise.all([1, 2, 3].map((n) => send(source.id, { kind: "order", id: `o_${n}`, amount: n * 1000 })));
-    await waitUntil("three transformed deliveries", async () => bodies("orders").length === 3, 60_000);
+    await waitFor("three transformed deliveries", async () => bodies("orders").length === 3, 60_000);
     expect(bodies("orders").sort((a, b) => a.order.localeCompare(b.order))).toEqual([
       { order: "o_1", total_usd: 10, region: "eu" }, { order: "o_2", total_usd: 20, region: "eu" }, { order: "o_3", total_usd: 30, region: "eu" },
     ]);
@@ -67,7 +67,7 @@ describe("rules under wrangler dev", () => {
       "big-charges": sent.filter((e) => e.type === "charge.succeeded" && e.amount >= 10_000).length,
       "eu-only": sent.filter((e) => e.region === "eu").length,
     };
-    await waitUntil("every share delivered", async () =>
+    await waitFor("every share delivered", async () =>
       Object.entries(expected).every(([name, n]) => (e2e.receiver.records.get(name)?.length ?? 0) >= n), 60_000);
     await new Promise((r) => setTimeout(r, 1500));
     for (const [name, n] of Object.entries(expected)) expect(e2e.receiver.records.get(name)?.length).toBe(n);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { freePort, waitUntil } from "./wrangler-dev";
+import { waitFor } from "../support/wait-for";
+import { freePort } from "./wrangler-dev";
 import { gatewayAndReceiver } from "./fixture";
 
 const e2e = gatewayAndReceiver();
@@ -32,7 +33,7 @@ describe("the gateway under wrangler dev", () => {
         }),
       );
     }
-    const received = await waitUntil("200 deliveries", async () => {
+    const received = await waitFor("200 deliveries", async () => {
       const r = e2e.receiver.records.get("bulk") ?? [];
       return r.length >= 200 ? r : undefined;
     }, 120_000);
@@ -41,7 +42,7 @@ describe("the gateway under wrangler dev", () => {
     const bodies = received.map((r) => Buffer.from(r.body_base64!, "base64").toString("utf8")).sort();
     expect(bodies).toEqual([...sent.values()].sort());
     expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(200);
-    await waitUntil("all successful", async () => (await eventsFor(connection.id)).filter((e) => e.status === "successful").length === 200, 30_000);
+    await waitFor("all successful", async () => (await eventsFor(connection.id)).filter((e) => e.status === "successful").length === 200, 30_000);
   }, 180_000);
 
   it("a destination that answers 500 twice then 200 ends successful with 3 attempts", async () => {
@@ -49,10 +50,10 @@ describe("the gateway under wrangler dev", () => {
       { type: "retry", strategy: "linear", count: 5, interval_ms: 1000 },
     ]);
     expect((await fetch(`${e2e.gateway.url}/e/${source.id}`, { method: "POST", body: "{}" })).status).toBe(200);
-    const [event] = await waitUntil("successful", async () => {
+    const [event] = await waitFor("successful", async () => {
       const e = await eventsFor(connection.id);
       return e[0]?.status === "successful" ? e : undefined;
-    });
+    }, 30_000);
     expect(event.attempts_count).toBe(3);
     const attempts = await e2e.gateway.admin("GET", `/v1/events/${event.id}/attempts`);
     expect(attempts.json.data.map((a: any) => a.status_code)).toEqual([500, 500, 200]);
@@ -64,10 +65,10 @@ describe("the gateway under wrangler dev", () => {
       { type: "retry", strategy: "linear", count: 2, interval_ms: 1000 },
     ]);
     expect((await fetch(`${e2e.gateway.url}/e/${source.id}`, { method: "POST", body: "{}" })).status).toBe(200);
-    const [event] = await waitUntil("failed", async () => {
+    const [event] = await waitFor("failed", async () => {
       const e = await eventsFor(connection.id);
       return e[0]?.status === "failed" ? e : undefined;
-    });
+    }, 30_000);
     expect(event.attempts_count).toBe(3);
     const attempts = await e2e.gateway.admin("GET", `/v1/events/${event.id}/attempts`);
     // workerd reports a closed port as a lost connection (see src/delivery/send.ts).

@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { waitUntil } from "./wrangler-dev";
+import { waitFor } from "../support/wait-for";
 import { gatewayAndReceiver } from "./fixture";
 
 // Source verification in the real runtime, with requests signed by the providers' own SDKs.
@@ -35,7 +35,7 @@ describe("source verification under wrangler dev", () => {
     expect(ok.status).toBe(200);
     const { request_id } = (await ok.json()) as any;
     expect((await requestRecord(request_id)).verified).toBe(true);
-    await waitUntil("delivery", async () => (e2e.receiver.records.get("stripe")?.length ?? 0) === 1);
+    await waitFor("delivery", async () => (e2e.receiver.records.get("stripe")?.length ?? 0) === 1, 30_000);
 
     const bad = await post(source.url, body.replace("succeeded", "failed"), { "stripe-signature": header });
     expect(bad.status).toBe(401);
@@ -50,10 +50,10 @@ describe("source verification under wrangler dev", () => {
     expect(good.status).toBe(200);
     const bad = await post(source.url, body, { "x-hub-signature-256": await githubSign("not the secret", body) });
     expect(bad.status).toBe(401);
-    const rejected = await waitUntil("recorded rejection", async () => {
+    const rejected = await waitFor("recorded rejection", async () => {
       const list = await e2e.gateway.admin("GET", `/v1/requests?source_id=${source.id}&rejection=verification_failed`);
       return list.json.data[0];
-    });
+    }, 30_000);
     expect(rejected).toMatchObject({ verified: false, rejection: "verification_failed", rejection_detail: "signature mismatch" });
   });
 
@@ -84,6 +84,6 @@ describe("source verification under wrangler dev", () => {
     expect((await post(source.url, body, headers)).status).toBe(200);
     const forged = new Webhook(`whsec_${Buffer.from("somebody else entirely, not ours!").toString("base64")}`).sign(id, at, body);
     expect((await post(source.url, body, { ...headers, "webhook-signature": forged })).status).toBe(401);
-    await waitUntil("delivery", async () => (e2e.receiver.records.get("stdwh")?.length ?? 0) === 1);
+    await waitFor("delivery", async () => (e2e.receiver.records.get("stdwh")?.length ?? 0) === 1, 30_000);
   });
 });

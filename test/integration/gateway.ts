@@ -1,5 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { inject } from "vitest";
+export { waitFor } from "../support/wait-for";
 
 // Helpers for integration tests: admin calls through the Worker's own fetch handler, fixtures, and
 // a poll that waits for the real queue consumer to finish its work.
@@ -43,15 +44,6 @@ export async function receiverRecords(key: string): Promise<any[]> {
   return res.json();
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 export async function eventsOf(requestId: string) {
   const { results } = await env.DB.prepare("SELECT * FROM events WHERE request_id = ? ORDER BY id").bind(requestId).all<any>();
