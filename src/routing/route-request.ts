@@ -17,8 +17,9 @@ type Connection = typeof connections.$inferSelect;
  * twice for the same request (a redelivered queue message): only the run that marks the request
  * routed creates events, and a later run re-sends messages for the events never tried.
  *
- * Each request is evaluated on its own: one whose rules throw (a body too deep to serialise, say)
- * is left unrouted and named in `failed`, so that only its message is retried; the others are routed.
+ * Each request is evaluated on its own: one whose routing throws (a corrupt stored body, a rule that
+ * fails) is left unrouted and named in `failed`, so that only its message is retried; the others
+ * are routed.
  */
 export async function routeRequests(db: Db, requestIds: string[], now: number): Promise<{ messages: DeliveryMessages; failed: string[] }> {
   const [found, active] = await db.batch([
@@ -42,15 +43,8 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
       rerouted.push(request.id);
       continue;
     }
-    const mine = bySource.get(request.sourceId) ?? [];
-    let evaluated: Awaited<ReturnType<typeof evaluateConnections>>;
-    try {
-      const body = mine.length > 0 ? await loadBody(db, request) : new Uint8Array(0);
-      evaluated = await evaluateConnections(db,
-        { id: request.id, sourceId: request.sourceId, method: request.method, path: request.path, query: request.query, headers: request.headers, body },
-        mine, now);
-    } catch (error) {
-      log("error", "route.request_failed", { request_id: request.id, error: errorField(error) });
+    const evaluated = await evaluateOne(db, request, bySource.get(request.sourceId) ?? [], now);
+    if (!evaluated) {
       failed.push(request.id);
       continue;
     }
@@ -77,6 +71,21 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
   }
   if (rerouted.length > 0) messages.push(...initialMessages(await untried(db, rerouted), now));
   return { messages, failed };
+}
+
+type Found = Parameters<typeof loadBody>[1] & { method: string; path: string; query: string; headers: Record<string, string>; sourceId: string };
+
+/** One request through its source's connections; undefined (and logged) if that threw. */
+async function evaluateOne(db: Db, request: Found, mine: Connection[], now: number) {
+  try {
+    const body = mine.length > 0 ? await loadBody(db, request) : new Uint8Array(0);
+    return await evaluateConnections(db,
+      { id: request.id, sourceId: request.sourceId, method: request.method, path: request.path, query: request.query, headers: request.headers, body },
+      mine, now);
+  } catch (error) {
+    log("error", "route.request_failed", { request_id: request.id, error: errorField(error) });
+    return undefined;
+  }
 }
 
 function untried(db: Db, requestIds: string[]): Promise<Scheduled[]> {
