@@ -42,6 +42,20 @@ describe("requested retries", () => {
     expect((await attemptsOf(eventId!)).filter((a) => a.trigger === "bulk_retry")).toEqual([expect.objectContaining({ status_code: 200 })]);
   });
 
+  it("a bulk retry item whose event can no longer be delivered counts as failed, not done", async () => {
+    const p = await pipeline("bulk-orphan", `/ok/${uniqueKey("bulk-orphan")}`);
+    await seedEvents(p, 1);
+    // The failed event stays (only waiting events are cancelled), its connection gone.
+    expect((await admin("DELETE", `/v1/connections/${p.connection.id}`)).status).toBe(204);
+    const started = await admin("POST", "/v1/replays", { query: { status: "failed", destination_id: p.destination.id } });
+    expect(started.status).toBe(201);
+    const replay = await waitFor("replay finished", async () => {
+      const r = (await admin("GET", `/v1/replays/${started.json.id}`)).json;
+      return r.status !== "running" && r;
+    }, 15_000);
+    expect(replay).toMatchObject({ status: "failed", total: 1, failed: 1 });
+  });
+
   it("a paused event whose manual retry failed is still paused, and is delivered on unpause", async () => {
     const key = uniqueKey("paused-manual");
     const p = await pipeline("paused-manual", `/seq/500,200/${key}`);
