@@ -42,6 +42,17 @@ describe("requested retries", () => {
     expect((await attemptsOf(eventId!)).filter((a) => a.trigger === "bulk_retry")).toEqual([expect.objectContaining({ status_code: 200 })]);
   });
 
+  it("a paced bulk retry item is counted done only once its attempt is recorded", async () => {
+    const p = await pipeline("bulk-paced", `/ok/${uniqueKey("bulk-paced")}`, [], { rate_limit: { limit: 1, period: "second" } });
+    const { eventIds } = await seedEvents(p, 3);
+    const started = await admin("POST", "/v1/replays", { query: { status: "failed", destination_id: p.destination.id } });
+    expect(started.status).toBe(201);
+    await waitFor("replay completed", async () => (await admin("GET", `/v1/replays/${started.json.id}`)).json.status === "completed", 15_000);
+    const { results } = await env.DB.prepare("SELECT count(*) AS n FROM attempts WHERE trigger = 'bulk_retry' AND event_id IN (SELECT value FROM json_each(?))")
+      .bind(JSON.stringify(eventIds)).all<{ n: number }>();
+    expect(results[0]!.n).toBe(3);
+  });
+
   it("a bulk retry item whose event can no longer be delivered counts as failed, not done", async () => {
     const p = await pipeline("bulk-orphan", `/ok/${uniqueKey("bulk-orphan")}`);
     await seedEvents(p, 1);
