@@ -88,7 +88,11 @@ async function claimAndSend(deps: DeliveryDeps, message: DeliverMessage, loaded:
     const ended = await onInterrupted(deps, message, loaded, claim);
     if (ended) return ended;
   }
-  const paced = await pace(() => deps.pacer(destination.id), destination, deps.now);
+  const paced = await pace(() => deps.pacer(destination.id), destination, deps.now).catch(async (error) => {
+    // The pacer could not be asked: nothing was sent, so the lease goes back before Queues retries.
+    await unclaim(deps.db, claim.lease, null, deps.now()).catch(() => {});
+    throw error;
+  });
   if (paced.kind === "requeue") {
     // Keep the event's due time in step, so the sweeper does not take a paced event for a lost one.
     await unclaim(deps.db, claim.lease, paced.retryAt ?? null, deps.now());

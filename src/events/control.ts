@@ -41,11 +41,6 @@ export function cancelOrphans(db: Db, which: SQL, now: number) {
     .returning({ id: events.id, destinationId: events.destinationId });
 }
 
-/** Events whose connection or destination no longer exists. */
-export const orphaned = () => sql`(
-  NOT EXISTS (SELECT 1 FROM ${connections} WHERE ${connections.id} = ${events.connectionId})
-  OR NOT EXISTS (SELECT 1 FROM ${destinations} WHERE ${destinations.id} = ${events.destinationId}))`;
-
 /**
  * The sweeper re-sent these overdue events: their deadline moves to now, so the next pass leaves
  * them a grace period. Only if they are still scheduled, unleased and overdue (a retry recorded

@@ -15,9 +15,9 @@ export const EVENT_STATUSES: readonly EventStatus[] = ["scheduled", "paused", "s
  * - `held`: the caller's own lease (`lease_until` is the value its claim or extension set);
  * - `any`: the lease is not looked at.
  */
-export type LeaseCondition = "free" | "held" | "any";
+type LeaseCondition = "free" | "held" | "any";
 
-export interface Transition {
+interface Transition {
   from: readonly EventStatus[];
   lease: LeaseCondition;
   /** The status it leaves (`same` keeps the status it found). */
