@@ -37,6 +37,8 @@ export interface Hold {
   trigger: AttemptTrigger;
   /** The event's attempts before this one (after the claim counted an interrupted one). */
   attemptsCount: number;
+  /** Gives the invocation's outbound connection back: called once the HTTP exchange is over. */
+  leaveSlot: () => void;
 }
 
 export async function makeAttempt(deps: DeliveryDeps, message: DeliverMessage, loaded: Deliverable, hold: Hold): Promise<Recorded> {
@@ -51,6 +53,8 @@ export async function makeAttempt(deps: DeliveryDeps, message: DeliverMessage, l
   const outbound = outboundRequest({ eventId: event.id, timestamp, destination: { ...destination, auth: destination.auth as DestinationAuth | null }, request });
   if (signing && bytes) outbound.headers.set("webhook-signature", await signatureHeader(signing.secrets, event.id, timestamp, bytes));
   const result = await send({ ...outbound, body: bytes ? () => bytes : () => bodyStream(db, request), timeoutMs: destination.timeoutMs, now: deps.now });
+  // Recording needs no connection; the lease still holds the event until it is written.
+  hold.leaveSlot();
   return record(deps, message, loaded, { ...hold, lease }, { url: outbound.recordedUrl, startedAt, result });
 }
 

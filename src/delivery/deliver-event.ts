@@ -52,14 +52,17 @@ export interface DeliveryDeps {
 export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage): Promise<DeliveryOutcome> {
   const gated = await gate(deps, message, await loadDelivery(deps.db, message.event_id));
   if ("kind" in gated) return gated;
-  return inSlot(deps, gated.destination.id, (answer) => claimAndSend(deps, message, gated, answer));
+  return inSlot(deps, gated.destination.id, (answer, leaveSlot) => claimAndSend(deps, message, gated, { answer, leaveSlot }));
 }
 
 /**
- * Runs `task` holding an outbound connection. The task may answer the caller early (`answer`) and
- * go on in the background: the message is then acknowledged while its paced attempt waits.
+ * Runs `task` holding an outbound connection, from before its claim until it calls `leaveSlot`
+ * (its HTTP exchange is over) or ends. The task may answer the caller early (`answer`) and go on in
+ * the background: the message is then acknowledged while its paced attempt waits.
  */
-function inSlot(deps: DeliveryDeps, destinationId: string, task: (answer: (o: DeliveryOutcome) => void) => Promise<DeliveryOutcome>) {
+type SlotTask = (answer: (o: DeliveryOutcome) => void, leaveSlot: () => void) => Promise<DeliveryOutcome>;
+
+function inSlot(deps: DeliveryDeps, destinationId: string, task: SlotTask) {
   return new Promise<DeliveryOutcome>((resolve, reject) => {
     let answered = false;
     const answer = (outcome: DeliveryOutcome) => {
@@ -67,7 +70,11 @@ function inSlot(deps: DeliveryDeps, destinationId: string, task: (answer: (o: De
       answered = true;
       resolve(outcome);
     };
-    const run = deps.limit(destinationId, () => task(deps.waitInline ? () => {} : answer));
+    const run = new Promise<DeliveryOutcome>((done, failed) => {
+      void deps.limit(destinationId, () => new Promise<void>((leaveSlot) => {
+        task(deps.waitInline ? () => {} : answer, leaveSlot).then(done, failed).finally(leaveSlot);
+      }));
+    });
     run.then(answer, (error) => {
       if (!answered) return reject(error);
       log("error", "attempt.background_failed", { destination_id: destinationId, error: errorField(error) });
@@ -76,7 +83,9 @@ function inSlot(deps: DeliveryDeps, destinationId: string, task: (answer: (o: De
   });
 }
 
-async function claimAndSend(deps: DeliveryDeps, message: DeliverMessage, loaded: Deliverable, answer: (o: DeliveryOutcome) => void): Promise<DeliveryOutcome> {
+type SlotControl = { answer: (o: DeliveryOutcome) => void; leaveSlot: () => void };
+
+async function claimAndSend(deps: DeliveryDeps, message: DeliverMessage, loaded: Deliverable, { answer, leaveSlot }: SlotControl): Promise<DeliveryOutcome> {
   const { event, destination, request } = loaded;
   const leaseMs = leaseFor(destination.timeoutMs);
   const claim = await claimEvent(deps.db, {
@@ -103,7 +112,7 @@ async function claimAndSend(deps: DeliveryDeps, message: DeliverMessage, loaded:
     if (waitMs > 0) answer({ kind: "started", waitMs });
     // After an interrupted initial attempt, this one is its retry.
     const trigger = claim.interrupted && message.trigger === "initial" ? "automatic" : message.trigger;
-    const recorded = await makeAttempt(deps, message, loaded, { lease: claim.lease, leaseMs, paced, trigger, attemptsCount: claim.attemptsCount });
+    const recorded = await makeAttempt(deps, message, loaded, { lease: claim.lease, leaseMs, paced, trigger, attemptsCount: claim.attemptsCount, leaveSlot });
     return await followUp(deps, message, loaded, recorded);
   } finally {
     await paced.release();

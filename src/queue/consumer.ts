@@ -50,7 +50,7 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
       limit,
       // A replay item already holds its outbound connection, and settles once its attempt is
       // recorded: it waits for its pacing slot in place.
-      deliver: (message) => deliverEvent({ ...deliveryDeps(context), limit: (_destinationId, task) => task(), waitInline: true }, message),
+      deliver: (message, leaveSlot) => deliverEvent({ ...deliveryDeps(context), limit: (_destinationId, task) => task().finally(leaveSlot), waitInline: true }, message),
       reroute: (requestId) => retryRequest(db, (messages) => sendAll(env.DELIVERY_QUEUE, messages), requestId, now()),
     }) : null,
     ...others.map((v) => settle([v.message], v.body.kind, () => handle(v.body, context))),

@@ -19,8 +19,11 @@ interface ReplayWork {
   db: Db;
   /** Runs a task holding one of the invocation's outbound connections, as delivery does. */
   limit: <T>(destinationId: string, task: () => Promise<T>) => Promise<T>;
-  /** One attempt with trigger `bulk_retry`, through the normal delivery path (pacing applies), inside the item's connection. */
-  deliver: (message: DeliverMessage) => Promise<DeliveryOutcome>;
+  /**
+   * One attempt with trigger `bulk_retry`, through the normal delivery path (pacing applies), inside
+   * the item's connection; it calls `leaveSlot` once its HTTP exchange is over.
+   */
+  deliver: (message: DeliverMessage, leaveSlot: () => void) => Promise<DeliveryOutcome>;
   /** Routes a request again through today's rules and enqueues its new events. */
   reroute: (requestId: string) => Promise<unknown>;
 }
@@ -38,8 +41,17 @@ async function consumeJob(entries: Entry[], work: ReplayWork) {
   const job = work.env.REPLAY.get(work.env.REPLAY.idFromName(jobKey));
   const settled: Settled = { done: [], failed: [], abandoned: [] };
   await Promise.all(entries.map((entry) => {
-    const run = () => consumeItem(job, entry, work, settled);
-    return entry.body.destination_id ? work.limit(entry.body.destination_id, run) : run();
+    const destinationId = entry.body.destination_id;
+    if (!destinationId) return consumeItem(job, entry, work, settled, () => {});
+    // The connection is held from before the claim until the attempt's HTTP exchange is over.
+    return new Promise<void>((done) => {
+      void work.limit(destinationId, () => new Promise<void>((leaveSlot) => {
+        consumeItem(job, entry, work, settled, leaveSlot).finally(() => {
+          leaveSlot();
+          done();
+        });
+      }));
+    });
   }));
   try {
     if (settled.done.length) await job.settle(replayId, settled.done);
@@ -53,7 +65,7 @@ async function consumeJob(entries: Entry[], work: ReplayWork) {
   }
 }
 
-async function consumeItem(job: DurableObjectStub<ReplayJob>, { message, body }: Entry, work: ReplayWork, settled: Settled) {
+async function consumeItem(job: DurableObjectStub<ReplayJob>, { message, body }: Entry, work: ReplayWork, settled: Settled, leaveSlot: () => void) {
   let grant: { id: string; since: number | null } | undefined;
   try {
     [grant] = await job.claim(body.replay_id, [body.item_id]);
@@ -68,7 +80,7 @@ async function consumeItem(job: DurableObjectStub<ReplayJob>, { message, body }:
     return;
   }
   try {
-    const result = await replayItem(body, grant.since, work);
+    const result = await replayItem(body, grant.since, work, leaveSlot);
     if (result === "done" || result === "abandoned") {
       settled[result].push(body.item_id);
       message.ack();
@@ -89,14 +101,14 @@ async function consumeItem(job: DurableObjectStub<ReplayJob>, { message, body }:
  * no longer be delivered (gone, or its connection or destination deleted) is abandoned, and counts
  * as failed; one that must wait (paced, or another attempt in flight) comes back after `retryInMs`.
  */
-async function replayItem(body: ReplayMessage, since: number | null, work: ReplayWork): Promise<"done" | "abandoned" | { retryInMs: number }> {
+async function replayItem(body: ReplayMessage, since: number | null, work: ReplayWork, leaveSlot: () => void): Promise<"done" | "abandoned" | { retryInMs: number }> {
   if (body.item_id.startsWith(`${ID_PREFIXES.request}_`)) {
     // Routing again is idempotent (src/routing/reroute-request.ts): no check needed.
     await work.reroute(body.item_id);
     return "done";
   }
   if (since !== null && (await attemptedSince(work.db, body.item_id, since))) return "done";
-  const outcome = await work.deliver(deliverMsg(body.item_id, body.destination_id ?? "", "bulk_retry"));
+  const outcome = await work.deliver(deliverMsg(body.item_id, body.destination_id ?? "", "bulk_retry"), leaveSlot);
   if (outcome.kind === "deferred") return { retryInMs: outcome.delayMs };
   if (outcome.kind === "skipped") {
     log("warn", "replay.item_skipped", { item_id: body.item_id, reason: outcome.reason });
