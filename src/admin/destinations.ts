@@ -10,7 +10,7 @@ import { redactSigning, signingConfig } from "../delivery/signing";
 import { releaseMsg } from "../queue/messages";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, pauseRouteDefs, resourceRoutes, toPage, uniqueOr409 } from "./common";
-import { assertDestinationUrl } from "./destination-url";
+import { assertOutboundUrl } from "../outbound/address-guard";
 
 // /v1/destinations (spec §2 Destination): where events go.
 
@@ -120,7 +120,7 @@ export function destinationRoutes() {
 
   app.openapi(routes.create, async (c) => {
     const body = c.req.valid("json");
-    assertDestinationUrl(body.url, config(c.env).allowPrivateDestinations);
+    assertOutboundUrl(body.url, config(c.env).allowPrivateDestinations);
     const now = Date.now();
     const row: Row = {
       id: newId("destination", now), name: body.name, url: body.url, httpMethod: body.http_method, headers: body.headers,
@@ -140,7 +140,7 @@ export function destinationRoutes() {
   app.openapi(routes.update, async (c) => {
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
-    if (patch.url !== undefined) assertDestinationUrl(patch.url, config(c.env).allowPrivateDestinations);
+    if (patch.url !== undefined) assertOutboundUrl(patch.url, config(c.env).allowPrivateDestinations);
     const db = database(c.env.DB);
     const current = assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination");
     const row: Row = {

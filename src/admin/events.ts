@@ -37,7 +37,7 @@ const attempt = z
     trigger: z.enum(attemptTriggers),
     url: z.string(),
     status_code: z.number().int().nullable(),
-    error: z.string().nullable().openapi({ description: "timeout, connection_refused, connection_lost, dns, tls, too_many_redirects or network; interrupted (the worker died mid-attempt) or dead_lettered (the queue gave up on its message)." }),
+    error: z.string().nullable().openapi({ description: "timeout, connection_refused, connection_lost, dns, tls, too_many_redirects, blocked_address (a hop the address guard refused) or network; interrupted (the worker died mid-attempt) or dead_lettered (the queue gave up on its message)." }),
     error_detail: z.string().nullable(),
     response_headers: z.record(z.string(), z.string()),
     response_body: z.string().nullable().openapi({ description: "The first 2 KB of the answer." }),

@@ -9,7 +9,7 @@ import { PAGERDUTY_EVENTS_URL } from "../observability/notifications/pagerduty";
 import { maskSecret } from "../secret-mask";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage } from "./common";
-import { assertDestinationUrl } from "./destination-url";
+import { assertOutboundUrl } from "../outbound/address-guard";
 
 // /v1/notification-channels (spec §2): where issue notifications go. Credentials are write-only:
 // PagerDuty's routing key, the generic webhook's secret, and a Slack incoming-webhook URL, whose
@@ -123,7 +123,7 @@ export function notificationChannelRoutes() {
 
   app.openapi(routes.create, async (c) => {
     const body = c.req.valid("json");
-    assertDestinationUrl(body.url, config(c.env).allowPrivateDestinations);
+    assertOutboundUrl(body.url, config(c.env).allowPrivateDestinations);
     const now = Date.now();
     const row: Row = {
       id: newId("channel", now),
@@ -154,7 +154,7 @@ export function notificationChannelRoutes() {
     const current = assertFound(await db.select().from(notificationChannels).where(eq(notificationChannels.id, id)).get(), "Notification channel");
     const problems = patchProblems(current.type, patch);
     if (problems.length) throw badRequest(problems);
-    if (patch.url !== undefined) assertDestinationUrl(patch.url, config(c.env).allowPrivateDestinations);
+    if (patch.url !== undefined) assertOutboundUrl(patch.url, config(c.env).allowPrivateDestinations);
     const row: Row = {
       ...current,
       url: patch.url ?? current.url,

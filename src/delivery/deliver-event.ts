@@ -13,7 +13,7 @@ import { nextInLine, waitsForEarlierEvent } from "./fifo";
 import { outboundRequest } from "./outbound-request";
 import { pace, type PacerStub } from "./pace";
 import { nextRetryDelay, parseRetryAfter } from "./retry-policy";
-import { send } from "./send";
+import { send } from "../outbound/send";
 import { signatureHeader, type SigningConfig } from "./signing";
 
 // A message that arrives this much before its event is due is a stale duplicate (the sweeper's or
@@ -32,6 +32,8 @@ export type DeliveryOutcome =
 export interface DeliveryDeps {
   db: Db;
   now: () => number;
+  /** ALLOW_PRIVATE_DESTINATIONS, for the address guard every hop passes (src/outbound). */
+  allowPrivate: boolean;
   /** Hands a message back to the queue (a delivery, or an issue's notification), to be consumed after `delayMs`. */
   enqueue: (message: DeliverMessage | NotifyMessage, delayMs: number) => Promise<unknown>;
   /** The destination's pacer Durable Object. */
@@ -182,7 +184,7 @@ async function attempt(deps: DeliveryDeps, message: DeliverMessage, { event, des
   const wait = startAt - deps.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   now = deps.now();
-  const result = await deps.limit(destination.id, () => send({ ...outbound, body, timeoutMs: destination.timeoutMs, now: deps.now }));
+  const result = await deps.limit(destination.id, () => send({ ...outbound, body, timeoutMs: destination.timeoutMs, now: deps.now, allowPrivate: deps.allowPrivate }));
 
   const number = claim.attemptsCount + 1;
   const success = result.status !== null && result.status >= 200 && result.status < 300;

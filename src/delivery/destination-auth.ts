@@ -37,6 +37,20 @@ export function applyAuth(auth: DestinationAuth | null, url: URL, headers: Heade
   }
 }
 
+/** Where applyAuth puts the credential: the header or query parameter names it sets. */
+export function authCredentials(auth: DestinationAuth | null): { headers: string[]; query: string[] } {
+  if (!auth) return { headers: [], query: [] };
+  switch (auth.type) {
+    case "bearer":
+    case "basic":
+      return { headers: ["authorization"], query: [] };
+    case "api_key":
+      return auth.header ? { headers: [auth.header], query: [] } : { headers: [], query: [auth.query!] };
+    case "custom_header":
+      return { headers: [auth.name], query: [] };
+  }
+}
+
 export function redactAuth(auth: DestinationAuth): Record<string, unknown> {
   switch (auth.type) {
     case "bearer":

@@ -310,7 +310,7 @@ describe("notifications on issue open and resolve", () => {
 describe("one notification, sent by deliverNotification", () => {
   function deps() {
     const queued: [NotifyMessage, number][] = [];
-    const value: NotifyDeps = { db: database(env.DB), now: () => Date.now(), enqueue: async (message, delayMs) => void queued.push([message, delayMs]) };
+    const value: NotifyDeps = { db: database(env.DB), now: () => Date.now(), allowPrivate: true, enqueue: async (message, delayMs) => void queued.push([message, delayMs]) };
     return { deps: value, queued };
   }
 
