@@ -8,6 +8,7 @@ import { errorField, log } from "../log";
 import { providerEventId } from "../observability/provider-event-id";
 import { routeMsg } from "../queue/messages";
 import { answerHandshake, verifyRequest, type Verification } from "../verify";
+import { withoutSourceCredential } from "../verify/source-credential";
 import { readBody } from "./read-body";
 import { loadSource, type SourceRow } from "./source-cache";
 import { storeRequest, type RequestRecord } from "./store-request";
@@ -39,14 +40,16 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
   const request = c.req.raw;
   const verification = source.verification as Verification | null;
   const subPath = url.pathname.replace(INGEST_PREFIX, "");
+  // Stored, and so forwarded, without the source's own credential; verification reads the original.
+  const stored = withoutSourceCredential(verification, { headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, "") });
   const base = {
     id: newId("request", now),
     sourceId: source.id,
     receivedAt: now,
     method: request.method,
     path: subPath,
-    query: url.search.replace(/^\?/, ""),
-    headers: Object.fromEntries(request.headers),
+    query: stored.query,
+    headers: stored.headers,
     enqueuedAt: now,
     verificationType: verification?.type ?? null,
   };
