@@ -16,6 +16,8 @@ import { storeRequest, type RequestRecord } from "./store-request";
 type Rejection = "verification_failed" | "method_not_allowed" | "payload_too_large" | "source_disabled";
 
 const INGEST_PREFIX = /^\/e\/[^/]+/;
+/** Statuses whose answer has no body (RFC 9110 §15.3.5, §15.3.6): a Response with one throws. */
+export const NO_BODY_STATUSES = new Set([204, 205]);
 
 /**
  * `/e/:source_id[/*]` (spec §3): size check → verification → persist (one D1 write) → enqueue the
@@ -115,7 +117,14 @@ function acknowledge(source: SourceRow, requestId: string): Response {
   const headers = { "x-request-id": requestId };
   if (source.response) {
     const { status, content_type, body } = source.response;
-    return new Response(body, { status, headers: { ...headers, "content-type": content_type } });
+    if (NO_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
+    try {
+      return new Response(body, { status, headers: { ...headers, "content-type": content_type } });
+    } catch (error) {
+      // Saved before the admin API refused such answers: the request is stored, so the sender must
+      // still hear 2xx, or it would send it again.
+      log("warn", "source.response_invalid", { source_id: source.id, request_id: requestId, error: errorField(error) });
+    }
   }
   return Response.json({ request_id: requestId }, { headers });
 }

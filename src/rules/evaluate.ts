@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { transformations } from "../db/schema";
 import { claimKey, dedupeKey } from "./deduplicate";
-import { parseBodyForFilter } from "./filter";
+import { matchFilter, parseBodyForFilter } from "./filter";
 import type { Rule } from "./schema";
 import { decodeTransformBody, encodeTransformBody, runTransformation, type ConsoleLine } from "./transform";
 
@@ -28,8 +28,6 @@ export interface RuleContext {
   requestId: string;
   connectionId: string;
   now: number;
-  /** Tests a request against a filter rule; never throws. */
-  matchFilter: (rule: Extract<Rule, { type: "filter" }>, request: RoutedRequest, parsedBody: unknown) => boolean;
 }
 
 const encoder = new TextEncoder();
@@ -49,7 +47,7 @@ export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx:
   for (const rule of rules) {
     switch (rule.type) {
       case "filter":
-        if (!ctx.matchFilter(rule, request, bodyFields())) return { pass: false, cause: "filtered" };
+        if (!matchFilter(rule, { body: bodyFields(), headers: request.headers, query: request.query, path: request.path })) return { pass: false, cause: "filtered" };
         break;
       case "deduplicate": {
         const key = await dedupeKey(rule, { body: bodyFields(), headers: request.headers, rawBody: request.body });
