@@ -16,6 +16,8 @@ import { storeRequest, type RequestRecord } from "./store-request";
 type Rejection = "verification_failed" | "method_not_allowed" | "payload_too_large" | "source_disabled";
 
 const INGEST_PREFIX = /^\/e\/[^/]+/;
+/** How much of a rejected request's body is stored (docs/providers.md, "Rules that hold for every type"; the list at the top). */
+export const REJECTED_BODY_LIMIT = 64 * 1024;
 /** Statuses whose answer has no body (RFC 9110 §15.3.5, §15.3.6): a Response with one throws. */
 export const NO_BODY_STATUSES = new Set([204, 205]);
 
@@ -60,9 +62,11 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
 
   const reject = (rejection: Rejection, detail: string, body: Uint8Array, size: number, problem: Problem) => {
     const record = { ...base, providerEventId: providerId(body), bodySize: size, verified: false, rejection, rejectionDetail: detail };
-    // A rejected request is recorded for the operator, but the sender need not wait for that.
+    // A rejected request is recorded for the operator, but the sender need not wait for that. Only
+    // a prefix of its body is kept (body_size stays the size received): anyone who knows a source's
+    // URL can send rejected requests, and they must not be able to fill D1 with them.
     c.executionCtx.waitUntil(
-      storeRequest(db, record, body).catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
+      storeRequest(db, record, body.subarray(0, REJECTED_BODY_LIMIT)).catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
     );
     log("warn", "request.rejected", { request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, rejection, detail, body_size: size });
     return problemResponse(problem);
@@ -75,13 +79,14 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
   }
   const input = { method: request.method, url: publicUrl(verification, url), headers: request.headers, body: body.bytes, now };
 
-  const handshake = await answerHandshake(verification, input);
-  if (handshake) return handshake;
-
+  // A disabled source answers nothing but its rejection, handshakes included: answering a
+  // provider's challenge would keep registering an endpoint the operator switched off.
   if (source.disabledAt) {
     return reject("source_disabled", "source is disabled", body.bytes, body.bytes.byteLength,
       new Problem(403, "Forbidden", "This source is not accepting requests."));
   }
+  const handshake = await answerHandshake(verification, input);
+  if (handshake) return handshake;
   if (!source.allowedMethods.includes(request.method)) {
     return reject("method_not_allowed", `method ${request.method} not in ${source.allowedMethods.join(",")}`, body.bytes, body.bytes.byteLength,
       new Problem(405, "Method Not Allowed", undefined, undefined, { allow: source.allowedMethods.join(", ") }));
