@@ -6,6 +6,8 @@ import { notificationChannels } from "../db/schema";
 import { badRequest, conflict, type ProblemField } from "../http/problem";
 import { whsecSecret } from "../delivery/signing";
 import { newId } from "../ids";
+import { headerValue } from "../http/header-fields";
+import { OPSGENIE_API_URL } from "../observability/notifications/opsgenie";
 import { PAGERDUTY_EVENTS_URL } from "../observability/notifications/pagerduty";
 import { maskSecret } from "../secret-mask";
 import { adminRouter } from "./app";
@@ -13,11 +15,14 @@ import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage } from "./
 import { assertOutboundUrl } from "../outbound/address-guard";
 
 // /v1/notification-channels (spec §2): where issue notifications go. Credentials are write-only:
-// PagerDuty's routing key, the generic webhook's secret, and a Slack incoming-webhook URL, whose
-// path is itself the credential, are shown masked.
+// PagerDuty's routing key, OpsGenie's API key, the generic webhook's secret, and a Slack or Teams
+// incoming-webhook URL, whose path is itself the credential, are shown masked.
 
 const url = z.string().max(2_000);
 const routingKey = z.string().min(1).max(100);
+// Sent as `Authorization: GenieKey <key>`, so it must be a valid header value.
+const apiKey = headerValue.min(1).max(200);
+const channelTypes = ["slack", "pagerduty", "webhook", "opsgenie", "teams"] as const;
 const secret = whsecSecret;
 
 // Strict, so that a field of another type (a Slack channel given a routing_key) is named, not dropped.
@@ -26,20 +31,23 @@ const channelInput = z
     z.object({ type: z.literal("slack"), url }).strict(),
     z.object({ type: z.literal("pagerduty"), routing_key: routingKey, url: url.default(PAGERDUTY_EVENTS_URL) }).strict(),
     z.object({ type: z.literal("webhook"), url, secret }).strict(),
+    z.object({ type: z.literal("opsgenie"), api_key: apiKey, url: url.default(OPSGENIE_API_URL) }).strict(),
+    z.object({ type: z.literal("teams"), url }).strict(),
   ])
   .openapi("NotificationChannelInput");
 
 const channelPatch = z
-  .object({ url: url.optional(), routing_key: routingKey.optional(), secret: secret.optional() })
+  .object({ url: url.optional(), routing_key: routingKey.optional(), secret: secret.optional(), api_key: apiKey.optional() })
   .strict()
   .openapi("NotificationChannelPatch");
 
 const channel = z
   .object({
     id: z.string(),
-    type: z.enum(["slack", "pagerduty", "webhook"]),
-    url: z.string().openapi({ description: "Masked for Slack: its incoming-webhook URL is a credential." }),
+    type: z.enum(channelTypes),
+    url: z.string().openapi({ description: "Masked for Slack and Teams: their incoming-webhook URL is a credential." }),
     routing_key: z.string().nullable().openapi({ description: "PagerDuty only; masked." }),
+    api_key: z.string().nullable().openapi({ description: "OpsGenie only; masked." }),
     secret: z.string().nullable().openapi({ description: "Webhook only; masked." }),
     created_at: isoTime,
     updated_at: isoTime,
@@ -53,7 +61,7 @@ const routes = resourceRoutes({
   input: channelInput,
   patch: channelPatch,
   output: channel,
-  filters: listQuery.extend({ type: z.enum(["slack", "pagerduty", "webhook"]).optional() }),
+  filters: listQuery.extend({ type: z.enum(channelTypes).optional() }),
 });
 
 type Row = typeof notificationChannels.$inferSelect;
@@ -64,8 +72,10 @@ function present(row: Row): z.infer<typeof channel> {
   return {
     id: row.id,
     type: row.type,
-    url: row.type === "slack" ? maskUrl(row.url) : row.url,
-    routing_key: row.routingKey === null ? null : maskSecret(row.routingKey),
+    url: row.type === "slack" || row.type === "teams" ? maskUrl(row.url) : row.url,
+    // OpsGenie's API key is stored where PagerDuty's routing key is: the channel's integration key.
+    routing_key: row.type === "pagerduty" && row.routingKey !== null ? maskSecret(row.routingKey) : null,
+    api_key: row.type === "opsgenie" && row.routingKey !== null ? maskSecret(row.routingKey) : null,
     secret: row.secret === null ? null : maskSecret(row.secret),
     created_at: iso(row.createdAt)!,
     updated_at: iso(row.updatedAt)!,
@@ -86,7 +96,7 @@ async function assertNotDuplicate(db: Db, row: Pick<Row, "id" | "type" | "url" |
       ne(notificationChannels.id, row.id),
     ))
     .get();
-  if (same) throw conflict(`Notification channel ${same.id} already sends to this ${row.type === "pagerduty" ? "URL and routing key" : "URL"}.`, [{ path: "url", message: `same as ${same.id}` }]);
+  if (same) throw conflict(`Notification channel ${same.id} already sends to this ${row.type === "pagerduty" ? "URL and routing key" : row.type === "opsgenie" ? "URL and API key" : "URL"}.`, [{ path: "url", message: `same as ${same.id}` }]);
 }
 
 /** Fields a PATCH may set depend on the channel's type. */
@@ -94,6 +104,7 @@ function patchProblems(type: Row["type"], patch: z.infer<typeof channelPatch>): 
   const problems: ProblemField[] = [];
   if (patch.routing_key !== undefined && type !== "pagerduty") problems.push({ path: "routing_key", message: "only PagerDuty channels have a routing key" });
   if (patch.secret !== undefined && type !== "webhook") problems.push({ path: "secret", message: "only webhook channels have a secret" });
+  if (patch.api_key !== undefined && type !== "opsgenie") problems.push({ path: "api_key", message: "only OpsGenie channels have an API key" });
   return problems;
 }
 
@@ -117,7 +128,7 @@ export function notificationChannelRoutes() {
       id: newId("channel", now),
       type: body.type,
       url: body.url,
-      routingKey: body.type === "pagerduty" ? body.routing_key : null,
+      routingKey: body.type === "pagerduty" ? body.routing_key : body.type === "opsgenie" ? body.api_key : null,
       secret: body.type === "webhook" ? body.secret : null,
       // Links in messages point at the API where the operator set the channel up.
       linkOrigin: new URL(c.req.url).origin,
@@ -146,7 +157,7 @@ export function notificationChannelRoutes() {
     const row: Row = {
       ...current,
       url: patch.url ?? current.url,
-      routingKey: patch.routing_key ?? current.routingKey,
+      routingKey: patch.routing_key ?? patch.api_key ?? current.routingKey,
       secret: patch.secret ?? current.secret,
       linkOrigin: new URL(c.req.url).origin,
       updatedAt: Date.now(),

@@ -16,7 +16,7 @@ import { storeRequest, type RequestRecord } from "./store-request";
 type Rejection = "verification_failed" | "method_not_allowed" | "payload_too_large" | "source_disabled";
 
 const INGEST_PREFIX = /^\/e\/[^/]+/;
-/** How much of a rejected request's body is stored (docs/providers.md, "Rules that hold for every type"; the list at the top). */
+/** How much of a rejected request's body is stored (docs/providers.md, at the top). */
 export const REJECTED_BODY_LIMIT = 64 * 1024;
 /** Statuses whose answer has no body (RFC 9110 §15.3.5, §15.3.6): a Response with one throws. */
 export const NO_BODY_STATUSES = new Set([204, 205]);

@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import { database } from "../../src/db/client";
+import { deliverNotification } from "../../src/observability/notifications/deliver-notification";
 import { send } from "../../src/outbound/send";
-import { admin, eventsOf, ingest, pipeline, receiverRecords, receiverUrl, uniqueKey, waitFor } from "./gateway";
+import { notifyMsg } from "../../src/queue/messages";
+import { admin, created, eventsOf, ingest, pipeline, receiverRecords, receiverUrl, uniqueKey, waitFor } from "./gateway";
 
 // Every hop of a delivery passes the address guard, and credentials stay with the configured
 // origin (src/outbound/send.ts, docs/delivery.md "Redirects").
@@ -81,5 +85,30 @@ describe("redirects and the address guard", () => {
     });
     expect(result).toMatchObject({ status: null, error: "blocked_address", responseBody: null });
     expect(result.errorDetail).toMatch(/^http:\/\/127\.0\.0\.1:\d+ refused: points to a loopback/);
+  });
+
+  it("guards a notification's redirects the same way, and keeps its credential from another origin", async () => {
+    const now = Date.now();
+    const issueId = `iss_${crypto.randomUUID().replace(/-/g, "").slice(0, 26)}`;
+    await env.DB.prepare("INSERT INTO issues (id, connection_id, destination_id, status, first_seen_at, last_seen_at, failures, created_at, updated_at) VALUES (?, 'con_x', 'des_x', 'open', ?, ?, 1, ?, ?)")
+      .bind(issueId, now, now, now, now).run();
+    const blockedKey = uniqueKey("notify-metadata");
+    const blocked = await created("/v1/notification-channels", { type: "slack", url: `${receiverUrl()}${redirectTo("http://169.254.169.254/latest/", blockedKey)}` });
+    const crossKey = uniqueKey("notify-cross");
+    const cross = await created("/v1/notification-channels", { type: "opsgenie", api_key: "genie-key-123456", url: `${receiverUrl()}${redirectTo(`${otherOrigin()}/ok/${crossKey}`, `${crossKey}-first`)}` });
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warnings.push(args.map(String).join(" ")));
+    const deps = { db: database(env.DB), now: Date.now, allowPrivate: true, enqueue: async () => undefined };
+    try {
+      expect(await deliverNotification(deps, notifyMsg(blocked.id, issueId, "opened"))).toMatchObject({ kind: "retrying" });
+      expect(await deliverNotification(deps, notifyMsg(cross.id, issueId, "opened"))).toMatchObject({ kind: "sent" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ event: "notification.retrying", channel_id: blocked.id, error: "blocked_address" }));
+    expect(await receiverRecords(blockedKey)).toHaveLength(1);
+    expect((await receiverRecords(`${crossKey}-first`))[0].headers.authorization).toBe("GenieKey genie-key-123456");
+    const [arrived] = await receiverRecords(crossKey);
+    expect(arrived.headers.authorization).toBeUndefined();
   });
 });

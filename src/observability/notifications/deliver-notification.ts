@@ -8,9 +8,11 @@ import { log } from "../../log";
 import { notifyMsg, type NotifyMessage } from "../../queue/messages";
 import { loadIssueContext } from "./issue-context";
 import type { ChannelRow, NotificationInput, OutboundNotification } from "./outbound";
+import { opsGenieNotification } from "./opsgenie";
 import { pagerDutyNotification } from "./pagerduty";
 import { signedWebhookNotification } from "./signed-webhook";
 import { slackNotification } from "./slack";
+import { teamsNotification } from "./teams";
 
 // Sends one notify message (src/queue/messages.ts): builds the channel's request from the issue as
 // it stands, sends it through the delivery path's sender (timeout, redirects, error classes), and
@@ -85,5 +87,9 @@ function build(channel: ChannelRow, input: NotificationInput): OutboundNotificat
       return pagerDutyNotification(input);
     case "webhook":
       return signedWebhookNotification(input);
+    case "opsgenie":
+      return opsGenieNotification(input);
+    case "teams":
+      return teamsNotification(input);
   }
 }
