@@ -124,8 +124,11 @@ describe("notification channels API", () => {
     for (const url of ["http://127.0.0.1:9000/hook", "http://169.254.169.254/latest", "http://10.0.0.7/hook", "http://localhost/hook"]) {
       const res = await call("POST", CHANNELS, { type: "webhook", url, secret: SECRET });
       expect(res.status, url).toBe(400);
-      expect(res.json.errors).toEqual([{ path: "url", message: expect.stringMatching(/loopback, private/) }]);
+      expect(res.json.errors).toEqual([{ path: "url", message: expect.stringMatching(/loopback, private|metadata/) }]);
     }
+    // Metadata addresses are refused even where private ones are allowed (this file's env).
+    const metadata = await admin("POST", CHANNELS, { type: "webhook", url: "http://169.254.169.254/latest", secret: SECRET });
+    expect(metadata.json.errors).toEqual([{ path: "url", message: expect.stringMatching(/metadata address, which is never allowed/) }]);
     const pagerdutyOverride = await call("POST", CHANNELS, { type: "pagerduty", routing_key: ROUTING_KEY, url: "http://192.168.1.10/enqueue" });
     expect(pagerdutyOverride.status).toBe(400);
     const publicOne = await call("POST", CHANNELS, { type: "slack", url: "https://hooks.slack.com/services/T1/B1/abcdefgh" });
