@@ -43,34 +43,9 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
 
   const request = c.req.raw;
   const verification = source.verification as Verification | null;
-  const subPath = url.pathname.replace(INGEST_PREFIX, "");
-  // Stored, and so forwarded, without the source's own credential; verification reads the original.
-  const stored = withoutSourceCredential(verification, { headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, "") });
-  const base = {
-    id: newId("request", now),
-    sourceId: source.id,
-    receivedAt: now,
-    method: request.method,
-    path: subPath,
-    query: stored.query,
-    headers: stored.headers,
-    enqueuedAt: now,
-    verificationType: verification?.type ?? null,
-  };
-  // Stored with the request, in the same write: what search finds it by (docs/observability.md).
-  const providerId = (body: Uint8Array) => providerEventId(base.verificationType, request.headers, body);
-
-  const reject = (rejection: Rejection, detail: string, body: Uint8Array, size: number, problem: Problem) => {
-    const record = { ...base, providerEventId: providerId(body), bodySize: size, verified: false, rejection, rejectionDetail: detail };
-    // A rejected request is recorded for the operator, but the sender need not wait for that. Only
-    // a prefix of its body is kept (body_size stays the size received): anyone who knows a source's
-    // URL can send rejected requests, and they must not be able to fill D1 with them.
-    c.executionCtx.waitUntil(
-      storeRequest(db, record, body.subarray(0, REJECTED_BODY_LIMIT)).catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
-    );
-    log("warn", "request.rejected", { request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, rejection, detail, body_size: size });
-    return problemResponse(problem);
-  };
+  const base = requestBase(source, request, url, now);
+  const reject = (rejection: Rejection, detail: string, body: Uint8Array, size: number, problem: Problem) =>
+    recordRejection(c, base, { rejection, detail, body, size }, problem);
 
   const body = await readBody(request, cfg.maxBodyBytes);
   if (!body.ok) {
@@ -96,12 +71,57 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
     return reject("verification_failed", verdict.reason, body.bytes, body.bytes.byteLength,
       new Problem(401, "Unauthorized", "The request could not be verified."));
   }
+  return accept(env, source, { ...base, providerEventId: base.providerId(body.bytes), bodySize: body.bytes.byteLength, verified: verdict.verified }, body.bytes);
+}
 
-  const record: Omit<RequestRecord, "body" | "bodyChunks"> = {
-    ...base, providerEventId: providerId(body.bytes), bodySize: body.bytes.byteLength, verified: verdict.verified,
+type RequestBase = Omit<RequestRecord, "body" | "bodyChunks" | "bodySize" | "verified"> & {
+  id: string;
+  /** The provider's own id for the webhook, stored with the request: what search finds it by (docs/observability.md). */
+  providerId: (body: Uint8Array) => string | null;
+};
+
+/** What every stored request records, accepted or rejected. */
+function requestBase(source: SourceRow, request: Request, url: URL, now: number): RequestBase {
+  const verification = source.verification as Verification | null;
+  // Stored, and so forwarded, without the source's own credential; verification reads the original.
+  const stored = withoutSourceCredential(verification, { headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, "") });
+  const verificationType = verification?.type ?? null;
+  return {
+    id: newId("request", now),
+    sourceId: source.id,
+    receivedAt: now,
+    method: request.method,
+    path: url.pathname.replace(INGEST_PREFIX, ""),
+    query: stored.query,
+    headers: stored.headers,
+    enqueuedAt: now,
+    verificationType,
+    providerId: (body) => providerEventId(verificationType, request.headers, body),
   };
+}
+
+type RejectionFacts = { rejection: Rejection; detail: string; body: Uint8Array; size: number };
+
+function recordRejection(c: Context<{ Bindings: Env }>, base: RequestBase, facts: RejectionFacts, problem: Problem): Response {
+  const { providerId, ...fields } = base;
+  const { rejection, detail, body, size } = facts;
+  const record = { ...fields, providerEventId: providerId(body), bodySize: size, verified: false, rejection, rejectionDetail: detail };
+  // A rejected request is recorded for the operator, but the sender need not wait for that. Only
+  // a prefix of its body is kept (body_size stays the size received): anyone who knows a source's
+  // URL can send rejected requests, and they must not be able to fill D1 with them.
+  c.executionCtx.waitUntil(
+    storeRequest(database(c.env.DB), record, body.subarray(0, REJECTED_BODY_LIMIT))
+      .catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
+  );
+  log("warn", "request.rejected", { request_id: base.id, source_id: base.sourceId, method: base.method, verification: base.verificationType, rejection, detail, body_size: size });
+  return problemResponse(problem);
+}
+
+/** Stores an accepted request, hands its id to the queue, and answers: 2xx only once it is in D1. */
+async function accept(env: Env, source: SourceRow, base: RequestBase & Pick<RequestRecord, "providerEventId" | "bodySize" | "verified">, body: Uint8Array) {
+  const { providerId: _, ...record } = base;
   try {
-    await storeRequest(db, record, body.bytes);
+    await storeRequest(database(env.DB), record, body);
   } catch (error) {
     return unavailable("request store", error);
   }
