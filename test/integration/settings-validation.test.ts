@@ -66,6 +66,8 @@ describe("destination header settings", () => {
     [{ auth: { type: "custom_header", name: "x:shared", value: "v" } }, "auth.name"],
     [{ auth: { type: "custom_header", name: "x-shared", value: "v\u0000" } }, "auth.value"],
     [{ auth: { type: "basic", username: "a:b", password: "p" } }, "auth.username"],
+    [{ signing: { type: "standard_webhooks", secrets: ["whsec_c2hvcnQ="] } }, "signing.secrets.0"],
+    [{ signing: { type: "standard_webhooks", secrets: ["whsec_AAAAAAAAAAAAAAAAA"] } }, "signing.secrets.0"],
   ])("refuses %j naming %s", async (bad, field) => {
     await refusedOnSave("/v1/destinations", valid, bad, field);
   });
