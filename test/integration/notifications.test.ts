@@ -17,6 +17,7 @@ const PAGERDUTY = "https://events.pagerduty.com/v2/enqueue";
 const NO_RETRY = [{ type: "retry", strategy: "linear", count: 0, interval_ms: 1_000 }];
 const SECRET = `whsec_${btoa("notification secret of 32 bytes!")}`;
 const ROUTING_KEY = "R0UT1NGK3Y0123456789abcdefWXYZ42";
+const GENIE_KEY = "9e8d7c6b-5a4f-4e3d-2c1b-0a9f8e7d6c5b";
 
 afterEach(async () => {
   const { json } = await admin("GET", `${CHANNELS}?limit=250`);
@@ -298,12 +299,13 @@ describe("notifications on issue open and resolve", () => {
       await created(CHANNELS, { type: "slack", url: sink(slackKey) });
       await created(CHANNELS, { type: "pagerduty", routing_key: ROUTING_KEY, url: `${receiverUrl()}/seq/400/${uniqueKey("pd-logs")}` });
       await created(CHANNELS, { type: "webhook", url: `${receiverUrl()}/seq/500/${uniqueKey("wh-logs")}`, secret: SECRET });
+      await created(CHANNELS, { type: "opsgenie", api_key: GENIE_KEY, url: `${receiverUrl()}/seq/401/${uniqueKey("og-logs")}` });
       await admin("POST", CHANNELS, { type: "webhook", url: sink(uniqueKey("bad")), secret: `${SECRET}%` });
       await openIssue("logs");
       await recordsAtLeast(slackKey, 1);
-      await waitFor("the three notifications logged", async () => lines.filter((l) => /"event":"notification\.(sent|failed|retrying)"/.test(l)).length >= 3);
+      await waitFor("the four notifications logged", async () => lines.filter((l) => /"event":"notification\.(sent|failed|retrying)"/.test(l)).length >= 4);
       const logged = lines.join("\n");
-      for (const secret of [slackKey, ROUTING_KEY, SECRET, SECRET.slice("whsec_".length)]) expect(logged).not.toContain(secret);
+      for (const secret of [slackKey, ROUTING_KEY, SECRET, SECRET.slice("whsec_".length), GENIE_KEY]) expect(logged).not.toContain(secret);
     } finally {
       vi.restoreAllMocks();
     }
