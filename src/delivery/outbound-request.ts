@@ -1,3 +1,4 @@
+import { looksLikeCredential } from "../observability/credential-mask";
 import type { Credentials } from "../outbound/send";
 import { applyAuth, authCredentials, type DestinationAuth } from "./destination-auth";
 
@@ -42,7 +43,7 @@ export interface OutboundRequest {
   recordedUrl: string;
   method: string;
   headers: Headers;
-  /** What send() keeps from other origins: the auth and every header the destination sets itself. */
+  /** What send() keeps from other origins: the auth, and the destination's own headers named like a credential. */
   credentials: Credentials;
 }
 
@@ -61,6 +62,6 @@ export function outboundRequest(input: OutboundInput): OutboundRequest {
   const recordedUrl = url.toString();
   applyAuth(input.destination.auth, url, headers);
   const auth = authCredentials(input.destination.auth);
-  const credentials = { headers: [...Object.keys(input.destination.headers), ...auth.headers], query: auth.query };
+  const credentials = { headers: [...Object.keys(input.destination.headers).filter(looksLikeCredential), ...auth.headers], query: auth.query };
   return { url, recordedUrl, method: input.destination.httpMethod, headers, credentials };
 }

@@ -37,6 +37,8 @@ export interface SendOptions {
 export interface Credentials {
   headers: string[];
   query: string[];
+  /** The body holds a credential (PagerDuty's routing key): a redirect that would resend it elsewhere is refused. */
+  inBody?: boolean;
 }
 
 // Dropped across origins whatever the caller says: what commonly carries a credential, and the
@@ -64,14 +66,17 @@ export async function send(options: SendOptions): Promise<SendResult> {
         await response.body?.cancel();
         if (hop >= MAX_REDIRECTS) return failure("too_many_redirects", `more than ${MAX_REDIRECTS} redirects`, elapsed());
         url = new URL(location, url);
+        // 303, and 301/302 after a POST, turn into a GET in every client users compare us with.
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) method = "GET";
         if (url.origin !== options.url.origin) {
+          if (options.credentials?.inBody && method !== "GET" && method !== "HEAD") {
+            return failure("blocked_address", `redirect to ${url.protocol}//${url.host} refused: it would resend a body that holds a credential to another origin`, elapsed());
+          }
           // Once the chain has left the configured origin, nothing of the credentials follows it,
           // even back to that origin.
           headers = withoutCredentials(headers, options.credentials);
           for (const name of options.credentials?.query ?? []) url.searchParams.delete(name);
         }
-        // 303, and 301/302 after a POST, turn into a GET in every client users compare us with.
-        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) method = "GET";
         continue;
       }
       return {

@@ -46,11 +46,11 @@ describe("redirects and the address guard", () => {
     expect(arrived.headers.authorization).toBe("Bearer dest-token-123456");
   });
 
-  it("drops auth, the destination's own headers and the signature when a redirect leaves the origin", async () => {
+  it("drops auth, the destination's credential-like headers and the signature when a redirect leaves the origin", async () => {
     const key = uniqueKey("redir-cross");
     const { source } = await pipeline("redir-cross", redirectTo(`${otherOrigin()}/ok/${key}`, `${key}-first`), noRetry, {
       auth: { type: "bearer", token: "dest-token-123456" },
-      headers: { "x-team-token": "static-secret-9876" },
+      headers: { "x-team-token": "static-secret-9876", "x-env": "prod" },
       signing: { type: "standard_webhooks", secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"] },
     });
     const { event } = await finalAttempt(source.id);
@@ -60,6 +60,7 @@ describe("redirects and the address guard", () => {
     expect(first.headers["webhook-signature"]).toMatch(/^v1,/);
     const [arrived] = await receiverRecords(key);
     for (const name of ["authorization", "x-team-token", "webhook-signature"]) expect(arrived.headers[name]).toBeUndefined();
+    expect(arrived.headers["x-env"]).toBe("prod");
     expect(arrived.headers["webhook-id"]).toBe(event.id);
     expect(atob(arrived.body_base64)).toBe(JSON.stringify({ n: 1 }));
   });
@@ -96,16 +97,22 @@ describe("redirects and the address guard", () => {
     const blocked = await created("/v1/notification-channels", { type: "slack", url: `${receiverUrl()}${redirectTo("http://169.254.169.254/latest/", blockedKey)}` });
     const crossKey = uniqueKey("notify-cross");
     const cross = await created("/v1/notification-channels", { type: "opsgenie", api_key: "genie-key-123456", url: `${receiverUrl()}${redirectTo(`${otherOrigin()}/ok/${crossKey}`, `${crossKey}-first`)}` });
+    const pagerDutyKey = uniqueKey("notify-pd");
+    const pagerDuty = await created("/v1/notification-channels", { type: "pagerduty", routing_key: "pd-routing-key-123456", url: `${receiverUrl()}${redirectTo(`${otherOrigin()}/ok/${pagerDutyKey}`, `${pagerDutyKey}-first`)}` });
     const warnings: string[] = [];
     const spy = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warnings.push(args.map(String).join(" ")));
     const deps = { db: database(env.DB), now: Date.now, allowPrivate: true, enqueue: async () => undefined };
     try {
       expect(await deliverNotification(deps, notifyMsg(blocked.id, issueId, "opened"))).toMatchObject({ kind: "retrying" });
       expect(await deliverNotification(deps, notifyMsg(cross.id, issueId, "opened"))).toMatchObject({ kind: "sent" });
+      // A 307 would resend PagerDuty's body, routing key and all, to the other origin.
+      expect(await deliverNotification(deps, notifyMsg(pagerDuty.id, issueId, "opened"))).toMatchObject({ kind: "retrying" });
     } finally {
       spy.mockRestore();
     }
     expect(warnings.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ event: "notification.retrying", channel_id: blocked.id, error: "blocked_address" }));
+    expect(warnings.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ event: "notification.retrying", channel_id: pagerDuty.id, error: "blocked_address" }));
+    expect(await receiverRecords(pagerDutyKey)).toHaveLength(0);
     expect(await receiverRecords(blockedKey)).toHaveLength(1);
     expect((await receiverRecords(`${crossKey}-first`))[0].headers.authorization).toBe("GenieKey genie-key-123456");
     const [arrived] = await receiverRecords(crossKey);

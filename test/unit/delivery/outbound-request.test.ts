@@ -50,8 +50,8 @@ describe("outboundRequest", () => {
     expect(custom.headers.get("x-secret")).toBe("v");
   });
 
-  it("names the credentials send() keeps from other origins: the auth's place and the destination's own headers", () => {
-    const withHeaders = { ...base.destination, headers: { "x-team-token": "s" } };
+  it("names the credentials send() keeps from other origins: the auth's place and the destination's headers named like one", () => {
+    const withHeaders = { ...base.destination, headers: { "x-env": "prod", "x-team-token": "s" } };
     const cases = [
       [{ type: "bearer", token: "t" }, { headers: ["x-team-token", "authorization"], query: [] }],
       [{ type: "basic", username: "u", password: "p" }, { headers: ["x-team-token", "authorization"], query: [] }],
