@@ -1,3 +1,5 @@
+import { toBase64 } from "../bytes";
+
 // How a stored body is shown by the API: as text when it is valid UTF-8, else as base64, with
 // `body_encoding` saying which, so binary bodies round-trip exactly.
 
@@ -5,8 +7,6 @@ export function bodyView(bytes: Uint8Array): { body: string; body_encoding: "utf
   try {
     return { body: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), body_encoding: "utf8" };
   } catch {
-    let binary = "";
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { body: btoa(binary), body_encoding: "base64" };
+    return { body: toBase64(bytes), body_encoding: "base64" };
   }
 }

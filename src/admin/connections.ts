@@ -8,7 +8,7 @@ import { handTurnsOn } from "../delivery/fifo";
 import { cancelOrphans } from "../events/control";
 import { releaseMsg } from "../queue/messages";
 import { rulesSchema, type Rule } from "../rules/schema";
-import { filterProblems } from "../rules/filter-rule";
+import { validateFilter } from "../rules/filter";
 import { validateRules } from "../rules/validate";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, pauseRouteDefs, resourceRoutes, toPage, uniqueOr409 } from "./common";
@@ -91,7 +91,7 @@ async function checkConnection(db: Db, refs: { source_id?: string; destination_i
   if (ruleList) {
     problems.push(...(await validateRules(ruleList, {
       transformationExists: async (id) => Boolean(await db.select({ id: transformations.id }).from(transformations).where(eq(transformations.id, id)).get()),
-      filterProblems,
+      filterProblems: validateFilter,
     })));
   }
   if (problems.length) throw badRequest(problems);

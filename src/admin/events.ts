@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
 import { database } from "../db/client";
-import { attempts, events } from "../db/schema";
+import { attempts, destinations, events, sources } from "../db/schema";
+import { maskUrl, sensitiveOf, type Sensitive } from "../observability/credential-mask";
 import { searchEvents } from "../observability/search/event-search";
 import { searchCursor, searchFilters, textFiltersOf } from "../observability/search/search-params";
 import { attemptTriggers } from "../queue/messages";
@@ -37,7 +38,7 @@ const attempt = z
     trigger: z.enum(attemptTriggers),
     url: z.string(),
     status_code: z.number().int().nullable(),
-    error: z.string().nullable().openapi({ description: "timeout, connection_refused, connection_lost, dns, tls, too_many_redirects or network; interrupted (the worker died mid-attempt) or dead_lettered (the queue gave up on its message)." }),
+    error: z.string().nullable().openapi({ description: "timeout, connection_refused, connection_lost, dns, tls, too_many_redirects, blocked_address (a hop the address guard refused) or network; interrupted (the worker died mid-attempt) or dead_lettered (the queue gave up on its message)." }),
     error_detail: z.string().nullable(),
     response_headers: z.record(z.string(), z.string()),
     response_body: z.string().nullable().openapi({ description: "The first 2 KB of the answer." }),
@@ -82,13 +83,14 @@ export function presentEvent(row: Row): z.infer<typeof event> {
   };
 }
 
-function presentAttempt(row: typeof attempts.$inferSelect): z.infer<typeof attempt> {
+/** An attempt as the API shows it: its URL with credentials masked (credential-mask.ts). */
+function presentAttempt(row: typeof attempts.$inferSelect, sensitive: Sensitive): z.infer<typeof attempt> {
   return {
     id: row.id,
     event_id: row.eventId,
     number: row.number,
     trigger: row.trigger as z.infer<typeof attempt>["trigger"],
-    url: row.url,
+    url: maskUrl(row.url, sensitive),
     status_code: row.statusCode,
     error: row.error,
     error_detail: row.errorDetail,
@@ -116,9 +118,13 @@ export function eventRoutes() {
   app.openapi(listAttempts, async (c) => {
     const { id } = c.req.valid("param");
     const db = database(c.env.DB);
-    assertFound(await db.select({ id: events.id }).from(events).where(eq(events.id, id)).get(), "Event");
+    // The source's verification and the destination's auth name the credentials to mask.
+    const configs = assertFound(await db.select({ id: events.id, verification: sources.verification, auth: destinations.auth }).from(events)
+      .leftJoin(sources, eq(sources.id, events.sourceId)).leftJoin(destinations, eq(destinations.id, events.destinationId))
+      .where(eq(events.id, id)).get(), "Event");
+    const sensitive = sensitiveOf([configs.verification, configs.auth]);
     const rows = await db.select().from(attempts).where(eq(attempts.eventId, id)).orderBy(asc(attempts.number)).all();
-    return c.json({ data: rows.map(presentAttempt), next_cursor: null }, 200);
+    return c.json({ data: rows.map((row) => presentAttempt(row, sensitive)), next_cursor: null }, 200);
   });
 
   return app;

@@ -4,23 +4,26 @@ import { config } from "../config";
 import { database, type Db } from "../db/client";
 import { notificationChannels } from "../db/schema";
 import { badRequest, conflict, type ProblemField } from "../http/problem";
+import { whsecSecret } from "../delivery/signing";
 import { newId } from "../ids";
+import { headerValue } from "../http/header-fields";
+import { OPSGENIE_API_URL } from "../observability/notifications/opsgenie";
 import { PAGERDUTY_EVENTS_URL } from "../observability/notifications/pagerduty";
 import { maskSecret } from "../secret-mask";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage } from "./common";
-import { assertDestinationUrl } from "./destination-url";
+import { assertOutboundUrl } from "../outbound/address-guard";
 
 // /v1/notification-channels (spec §2): where issue notifications go. Credentials are write-only:
-// PagerDuty's routing key, the generic webhook's secret, and a Slack incoming-webhook URL, whose
-// path is itself the credential, are shown masked.
+// PagerDuty's routing key, OpsGenie's API key, the generic webhook's secret, and a Slack or Teams
+// incoming-webhook URL, whose path is itself the credential, are shown masked.
 
 const url = z.string().max(2_000);
 const routingKey = z.string().min(1).max(100);
-const secret = z
-  .string()
-  .regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, { message: "expected whsec_ followed by at least 16 base64 characters", abort: true })
-  .refine(decodesAsBase64, "the part after whsec_ is not valid base64");
+// Sent as `Authorization: GenieKey <key>`, so it must be a valid header value.
+const apiKey = headerValue.min(1).max(200);
+const channelTypes = ["slack", "pagerduty", "webhook", "opsgenie", "teams"] as const;
+const secret = whsecSecret;
 
 // Strict, so that a field of another type (a Slack channel given a routing_key) is named, not dropped.
 const channelInput = z
@@ -28,20 +31,23 @@ const channelInput = z
     z.object({ type: z.literal("slack"), url }).strict(),
     z.object({ type: z.literal("pagerduty"), routing_key: routingKey, url: url.default(PAGERDUTY_EVENTS_URL) }).strict(),
     z.object({ type: z.literal("webhook"), url, secret }).strict(),
+    z.object({ type: z.literal("opsgenie"), api_key: apiKey, url: url.default(OPSGENIE_API_URL) }).strict(),
+    z.object({ type: z.literal("teams"), url }).strict(),
   ])
   .openapi("NotificationChannelInput");
 
 const channelPatch = z
-  .object({ url: url.optional(), routing_key: routingKey.optional(), secret: secret.optional() })
+  .object({ url: url.optional(), routing_key: routingKey.optional(), secret: secret.optional(), api_key: apiKey.optional() })
   .strict()
   .openapi("NotificationChannelPatch");
 
 const channel = z
   .object({
     id: z.string(),
-    type: z.enum(["slack", "pagerduty", "webhook"]),
-    url: z.string().openapi({ description: "Masked for Slack: its incoming-webhook URL is a credential." }),
+    type: z.enum(channelTypes),
+    url: z.string().openapi({ description: "Masked for Slack and Teams: their incoming-webhook URL is a credential." }),
     routing_key: z.string().nullable().openapi({ description: "PagerDuty only; masked." }),
+    api_key: z.string().nullable().openapi({ description: "OpsGenie only; masked." }),
     secret: z.string().nullable().openapi({ description: "Webhook only; masked." }),
     created_at: isoTime,
     updated_at: isoTime,
@@ -55,20 +61,10 @@ const routes = resourceRoutes({
   input: channelInput,
   patch: channelPatch,
   output: channel,
-  filters: listQuery.extend({ type: z.enum(["slack", "pagerduty", "webhook"]).optional() }),
+  filters: listQuery.extend({ type: z.enum(channelTypes).optional() }),
 });
 
 type Row = typeof notificationChannels.$inferSelect;
-
-/** The signer decodes the key with atob; a secret it cannot decode must fail here, not at send time. */
-function decodesAsBase64(value: string): boolean {
-  try {
-    atob(value.slice("whsec_".length));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const maskUrl = (value: string) => `${new URL(value).origin}/${maskSecret(value)}`;
 
@@ -76,8 +72,10 @@ function present(row: Row): z.infer<typeof channel> {
   return {
     id: row.id,
     type: row.type,
-    url: row.type === "slack" ? maskUrl(row.url) : row.url,
-    routing_key: row.routingKey === null ? null : maskSecret(row.routingKey),
+    url: row.type === "slack" || row.type === "teams" ? maskUrl(row.url) : row.url,
+    // OpsGenie's API key is stored where PagerDuty's routing key is: the channel's integration key.
+    routing_key: row.type === "pagerduty" && row.routingKey !== null ? maskSecret(row.routingKey) : null,
+    api_key: row.type === "opsgenie" && row.routingKey !== null ? maskSecret(row.routingKey) : null,
     secret: row.secret === null ? null : maskSecret(row.secret),
     created_at: iso(row.createdAt)!,
     updated_at: iso(row.updatedAt)!,
@@ -98,7 +96,7 @@ async function assertNotDuplicate(db: Db, row: Pick<Row, "id" | "type" | "url" |
       ne(notificationChannels.id, row.id),
     ))
     .get();
-  if (same) throw conflict(`Notification channel ${same.id} already sends to this ${row.type === "pagerduty" ? "URL and routing key" : "URL"}.`, [{ path: "url", message: `same as ${same.id}` }]);
+  if (same) throw conflict(`Notification channel ${same.id} already sends to this ${row.type === "pagerduty" ? "URL and routing key" : row.type === "opsgenie" ? "URL and API key" : "URL"}.`, [{ path: "url", message: `same as ${same.id}` }]);
 }
 
 /** Fields a PATCH may set depend on the channel's type. */
@@ -106,6 +104,7 @@ function patchProblems(type: Row["type"], patch: z.infer<typeof channelPatch>): 
   const problems: ProblemField[] = [];
   if (patch.routing_key !== undefined && type !== "pagerduty") problems.push({ path: "routing_key", message: "only PagerDuty channels have a routing key" });
   if (patch.secret !== undefined && type !== "webhook") problems.push({ path: "secret", message: "only webhook channels have a secret" });
+  if (patch.api_key !== undefined && type !== "opsgenie") problems.push({ path: "api_key", message: "only OpsGenie channels have an API key" });
   return problems;
 }
 
@@ -123,13 +122,13 @@ export function notificationChannelRoutes() {
 
   app.openapi(routes.create, async (c) => {
     const body = c.req.valid("json");
-    assertDestinationUrl(body.url, config(c.env).allowPrivateDestinations);
+    assertOutboundUrl(body.url, config(c.env).allowPrivateDestinations);
     const now = Date.now();
     const row: Row = {
       id: newId("channel", now),
       type: body.type,
       url: body.url,
-      routingKey: body.type === "pagerduty" ? body.routing_key : null,
+      routingKey: body.type === "pagerduty" ? body.routing_key : body.type === "opsgenie" ? body.api_key : null,
       secret: body.type === "webhook" ? body.secret : null,
       // Links in messages point at the API where the operator set the channel up.
       linkOrigin: new URL(c.req.url).origin,
@@ -154,11 +153,11 @@ export function notificationChannelRoutes() {
     const current = assertFound(await db.select().from(notificationChannels).where(eq(notificationChannels.id, id)).get(), "Notification channel");
     const problems = patchProblems(current.type, patch);
     if (problems.length) throw badRequest(problems);
-    if (patch.url !== undefined) assertDestinationUrl(patch.url, config(c.env).allowPrivateDestinations);
+    if (patch.url !== undefined) assertOutboundUrl(patch.url, config(c.env).allowPrivateDestinations);
     const row: Row = {
       ...current,
       url: patch.url ?? current.url,
-      routingKey: patch.routing_key ?? current.routingKey,
+      routingKey: patch.routing_key ?? patch.api_key ?? current.routingKey,
       secret: patch.secret ?? current.secret,
       linkOrigin: new URL(c.req.url).origin,
       updatedAt: Date.now(),

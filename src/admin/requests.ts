@@ -34,7 +34,11 @@ const requestSummary = z
   .openapi("RequestSummary");
 
 const requestDetail = requestSummary
-  .extend({ body: z.string(), body_encoding: z.enum(["utf8", "base64"]) })
+  .extend({
+    body: z.string(),
+    body_encoding: z.enum(["utf8", "base64"]),
+    body_truncated: z.boolean().openapi({ description: "True when only a prefix of the body was kept (a rejected request keeps its first 64 KiB; body_size is the size received)." }),
+  })
   .openapi("Request");
 
 const filters = listQuery.extend(timeWindowQuery.shape).extend(searchFilters.shape).extend({
@@ -99,7 +103,8 @@ export function requestRoutes() {
     const db = database(c.env.DB);
     const { request, verification } = assertFound(await db.select({ request: requests, verification: sources.verification }).from(requests)
       .leftJoin(sources, eq(sources.id, requests.sourceId)).where(eq(requests.id, id)).get(), "Request");
-    return c.json({ ...summary(maskParts(request, sensitiveOf([verification]))), ...bodyView(await loadBody(db, request)) }, 200);
+    const body = await loadBody(db, request);
+    return c.json({ ...summary(maskParts(request, sensitiveOf([verification]))), ...bodyView(body), body_truncated: body.byteLength < request.bodySize }, 200);
   });
 
   return app;

@@ -2,7 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { database } from "../db/client";
 import { connections, sources } from "../db/schema";
+import { headerValue } from "../http/header-fields";
 import { conflict } from "../http/problem";
+import { NO_BODY_STATUSES } from "../ingest/ingest-route";
 import { newId } from "../ids";
 import { forgetSource } from "../ingest/source-cache";
 import { redactVerification, verificationSchema } from "../verify";
@@ -13,11 +15,14 @@ import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage, uniqueOr4
 
 const methods = z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 const name = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only");
+// What ingest answers an accepted request with. Checked here because ingest builds the answer only
+// after the request is stored: an answer it cannot build would fail the sender, who then retries an
+// already stored webhook (docs/providers.md, "The answer").
 const ackResponse = z.object({
   status: z.number().int().min(200).max(299),
-  content_type: z.string().min(1).max(200).default("application/json"),
+  content_type: headerValue.min(1).max(200).default("application/json"),
   body: z.string().max(10_000),
-});
+}).refine((r) => !NO_BODY_STATUSES.has(r.status) || r.body === "", { message: "a 204 or 205 answer has no body: leave body empty", path: ["body"] });
 
 const sourceInput = z
   .object({

@@ -207,12 +207,13 @@ export const connectionHealth = sqliteTable("connection_health", {
   updatedAt: ms("updated_at").notNull(),
 });
 
-/** Where issue notifications go (spec §2): Slack, PagerDuty or a signed webhook. */
+/** Where issue notifications go (spec §2): Slack, PagerDuty, a signed webhook, OpsGenie or Microsoft Teams. */
 export const notificationChannels = sqliteTable("notification_channels", {
   id: text("id").primaryKey(),
-  type: text("type").$type<"slack" | "pagerduty" | "webhook">().notNull(),
+  type: text("type").$type<"slack" | "pagerduty" | "webhook" | "opsgenie" | "teams">().notNull(),
   url: text("url").notNull(),
-  // PagerDuty's integration key; write-only in the API.
+  // The channel's integration key: PagerDuty's routing key or OpsGenie's API key (`api_key` in the
+  // API); write-only in the API.
   routingKey: text("routing_key"),
   // The generic webhook's Standard Webhooks secret (whsec_…); write-only in the API.
   secret: text("secret"),

@@ -13,7 +13,7 @@ import type { Deliverable } from "./load-event";
 import { outboundRequest } from "./outbound-request";
 import type { PaceOutcome } from "./pace";
 import { nextRetryDelay, parseRetryAfter } from "./retry-policy";
-import { send, type SendResult } from "./send";
+import { send, type SendResult } from "../outbound/send";
 import { signatureHeader, type SigningConfig } from "./signing";
 
 // The HTTP attempt itself, for an event this invocation holds the lease on: wait for the pacing
@@ -52,7 +52,7 @@ export async function makeAttempt(deps: DeliveryDeps, message: DeliverMessage, l
   const timestamp = Math.floor(startedAt / 1000);
   const outbound = outboundRequest({ eventId: event.id, timestamp, destination: { ...destination, auth: destination.auth as DestinationAuth | null }, request });
   if (signing && bytes) outbound.headers.set("webhook-signature", await signatureHeader(signing.secrets, event.id, timestamp, bytes));
-  const result = await send({ ...outbound, body: bytes ? () => bytes : () => bodyStream(db, request), timeoutMs: destination.timeoutMs, now: deps.now });
+  const result = await send({ ...outbound, body: bytes ? () => bytes : () => bodyStream(db, request), timeoutMs: destination.timeoutMs, now: deps.now, allowPrivate: deps.allowPrivate });
   // Recording needs no connection; the lease still holds the event until it is written.
   hold.leaveSlot();
   return record(deps, message, loaded, { ...hold, lease }, { url: outbound.recordedUrl, startedAt, result });

@@ -32,6 +32,8 @@ export type DeliveryOutcome =
 export interface DeliveryDeps {
   db: Db;
   now: () => number;
+  /** ALLOW_PRIVATE_DESTINATIONS, for the address guard every hop passes (src/outbound). */
+  allowPrivate: boolean;
   /** Hands a message to the queue (a retry, the next of a fifo line, a notification), consumed after `delayMs`. */
   enqueue: (message: DeliverMessage | NotifyMessage, delayMs: number) => Promise<unknown>;
   /** The destination's pacer Durable Object. */

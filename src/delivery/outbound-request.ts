@@ -1,4 +1,6 @@
-import { applyAuth, type DestinationAuth } from "./destination-auth";
+import { looksLikeCredential } from "../observability/credential-mask";
+import type { Credentials } from "../outbound/send";
+import { applyAuth, authCredentials, type DestinationAuth } from "./destination-auth";
 
 // What the gateway sends to a destination for one event (spec §6), as a pure function of the
 // stored request, the destination and the event. See docs/architecture.md, "Outbound requests".
@@ -36,7 +38,16 @@ export function outboundUrl(destinationUrl: string, path: string, query: string)
   return url;
 }
 
-export function outboundRequest(input: OutboundInput): { url: URL; recordedUrl: string; method: string; headers: Headers } {
+export interface OutboundRequest {
+  url: URL;
+  recordedUrl: string;
+  method: string;
+  headers: Headers;
+  /** What send() keeps from other origins: the auth, and the destination's own headers named like a credential. */
+  credentials: Credentials;
+}
+
+export function outboundRequest(input: OutboundInput): OutboundRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(input.request.headers)) {
     if (isForwardedHeader(name)) headers.set(name, value);
@@ -50,5 +61,7 @@ export function outboundRequest(input: OutboundInput): { url: URL; recordedUrl: 
   // are shown by the API and secrets are write-only there.
   const recordedUrl = url.toString();
   applyAuth(input.destination.auth, url, headers);
-  return { url, recordedUrl, method: input.destination.httpMethod, headers };
+  const auth = authCredentials(input.destination.auth);
+  const credentials = { headers: [...Object.keys(input.destination.headers).filter(looksLikeCredential), ...auth.headers], query: auth.query };
+  return { url, recordedUrl, method: input.destination.httpMethod, headers, credentials };
 }

@@ -12,6 +12,9 @@ import { maskSecret } from "../secret-mask";
 
 const SENSITIVE_NAME = /auth|token|secret|passw|key|signature|hmac|cookie|session|credential/i;
 
+/** Whether a header or parameter name looks like it carries a credential (shown masked, kept from other origins). */
+export const looksLikeCredential = (name: string) => SENSITIVE_NAME.test(name);
+
 export interface Sensitive {
   /** Header and query parameter names (lower-case) that carry a credential. */
   names: Set<string>;
@@ -44,7 +47,7 @@ function scrub(text: string, sensitive: Sensitive): string {
   return out;
 }
 
-const isSensitive = (name: string, sensitive: Sensitive) => SENSITIVE_NAME.test(name) || sensitive.names.has(name.toLowerCase());
+const isSensitive = (name: string, sensitive: Sensitive) => looksLikeCredential(name) || sensitive.names.has(name.toLowerCase());
 
 export function maskHeaders(headers: Record<string, string>, sensitive: Sensitive): Record<string, string> {
   return Object.fromEntries(

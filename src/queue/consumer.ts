@@ -1,3 +1,4 @@
+import { config } from "../config";
 import { database } from "../db/client";
 import { deliverEvent, type DeliveryDeps } from "../delivery/deliver-event";
 import { fairLimiter } from "../delivery/fair-limiter";
@@ -102,6 +103,7 @@ function deliveryDeps({ env, db, now, limit, background }: Context): DeliveryDep
   return {
     db,
     now,
+    allowPrivate: config(env).allowPrivateDestinations,
     enqueue: sendLater(env.DELIVERY_QUEUE),
     pacer: (destinationId) => env.PACER.get(env.PACER.idFromName(destinationId)),
     limit,
@@ -119,7 +121,7 @@ async function handle(msg: Exclude<QueueMessage, RouteMessage | ReplayMessage>, 
     return;
   }
   if (msg.kind === "notify") {
-    await deliverNotification({ db, now, enqueue: sendLater(env.DELIVERY_QUEUE) }, msg);
+    await deliverNotification({ db, now, allowPrivate: config(env).allowPrivateDestinations, enqueue: sendLater(env.DELIVERY_QUEUE) }, msg);
     return;
   }
   const outcome = await deliverEvent(deliveryDeps(context), msg);

@@ -25,6 +25,7 @@ import { isRequested, queueMessage, type DeliverMessage, type QueueMessage } fro
 //   POST /v1/requests/:id/retry routes it at once.
 // - release: the sweeper releases paused events whose targets run again; nothing to do.
 // - replay: the item is abandoned in its job, which counts it as failed.
+// - notify: the notification is lost; a `dlq.notify` error line says which channel and issue.
 
 export const DEAD_LETTER_QUEUE = "event-gateway-dlq";
 export const ROUTE_RETRY_DELAY_MS = 60 * 60_000;
@@ -67,6 +68,10 @@ async function settleDeadLetter(message: QueueMessage, env: Env, db: Db, now: nu
     case "replay":
       await env.REPLAY.get(env.REPLAY.idFromName(message.job_key)).abandon(message.replay_id, [message.item_id]);
       log("error", "dlq.replay", { replay_id: message.replay_id, item_id: message.item_id });
+      return;
+    case "notify":
+      // Nothing to mark in D1: the issue itself is intact, only this message about it is lost.
+      log("error", "dlq.notify", { channel_id: message.channel_id, issue_id: message.issue_id, transition: message.transition, attempt: message.attempt });
       return;
   }
 }

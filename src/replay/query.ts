@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { toHex } from "../verify/core/encoding";
+import { toHex } from "../bytes";
 
 // What a replay selects (spec §2 Replay, §3): the event filters of GET /v1/events, or for a
 // re-route the request filters of GET /v1/requests. The objects are strict: a misspelt filter is a

@@ -2,7 +2,6 @@ import type { Db } from "../db/client";
 import type { connections, events } from "../db/schema";
 import { newId } from "../ids";
 import { evaluateRules, type RoutedRequest } from "../rules/evaluate";
-import { matchFilter } from "../rules/filter-rule";
 import type { Rule } from "../rules/schema";
 import type { EventPayload } from "./event-payload";
 
@@ -28,7 +27,7 @@ export async function evaluateConnections(
 ): Promise<ConnectionsOutcome> {
   const outcome: ConnectionsOutcome = { created: [], payloads: [], ignored: [] };
   for (const connection of candidates) {
-    const result = await evaluateRules(connection.rules as Rule[], request, { db, requestId: request.id, connectionId: connection.id, now, matchFilter });
+    const result = await evaluateRules(connection.rules as Rule[], request, { db, requestId: request.id, connectionId: connection.id, now });
     if (!result.pass) {
       outcome.ignored.push({ connection_id: connection.id, cause: result.cause, ...(result.detail ? { detail: result.detail } : {}) });
       continue;

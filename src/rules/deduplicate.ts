@@ -2,7 +2,7 @@ import { eq, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { dedupeKeys } from "../db/schema";
 import { isForwardedHeader } from "../delivery/outbound-request";
-import { toHex } from "../verify/core/encoding";
+import { concatBytes, toHex } from "../bytes";
 import { parseFieldPath, valuesAt, withoutPath } from "./field-paths";
 
 // The `deduplicate` rule (spec §2): a request whose key was already seen on this connection within
@@ -45,7 +45,7 @@ export async function dedupeKey(rule: DedupeRule, input: DedupeInput): Promise<s
   } else {
     // The whole request: its bytes, and the headers the sender chose (not the ones the edge added).
     const own = Object.entries(headers).filter(([name]) => isForwardedHeader(name)).sort(([a], [b]) => (a < b ? -1 : 1));
-    material = concat(encoder.encode(JSON.stringify(own)), input.rawBody);
+    material = concatBytes(JSON.stringify(own), input.rawBody);
   }
   const bytes = typeof material === "string" ? encoder.encode(material) : material;
   return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
@@ -74,11 +74,4 @@ export async function purgeExpiredKeys(db: Db, now: number, limit = 1000) {
     sql`DELETE FROM ${dedupeKeys} WHERE rowid IN (SELECT rowid FROM ${dedupeKeys} WHERE ${dedupeKeys.expiresAt} <= ${now} LIMIT ${limit})`,
   );
   return result.meta.changes;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a);
-  out.set(b, a.byteLength);
-  return out;
 }

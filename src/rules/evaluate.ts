@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { transformations } from "../db/schema";
 import { claimKey, dedupeKey } from "./deduplicate";
-import { parseBodyForFilter } from "./filter";
+import { matchFilter, parseBodyForFilter } from "./filter";
 import type { Rule } from "./schema";
 import { decodeTransformBody, encodeTransformBody, runTransformation, type ConsoleLine } from "./transform";
 
@@ -28,8 +28,6 @@ export interface RuleContext {
   requestId: string;
   connectionId: string;
   now: number;
-  /** Tests a request against a filter rule; never throws. */
-  matchFilter: (rule: Extract<Rule, { type: "filter" }>, request: RoutedRequest, parsedBody: unknown) => boolean;
 }
 
 const encoder = new TextEncoder();
@@ -49,7 +47,7 @@ export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx:
   for (const rule of rules) {
     switch (rule.type) {
       case "filter":
-        if (!ctx.matchFilter(rule, request, bodyFields())) return { pass: false, cause: "filtered" };
+        if (!matchFilter(rule, { body: bodyFields(), headers: request.headers, query: request.query, path: request.path })) return { pass: false, cause: "filtered" };
         break;
       case "deduplicate": {
         const key = await dedupeKey(rule, { body: bodyFields(), headers: request.headers, rawBody: request.body });
@@ -61,19 +59,24 @@ export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx:
         const transformation = await ctx.db.select({ code: transformations.code, env: transformations.env })
           .from(transformations).where(eq(transformations.id, rule.transformation_id)).get();
         if (!transformation) return { pass: false, cause: "transform_failed", detail: `transformation ${rule.transformation_id} does not exist` };
+        const given = body();
         const result = await runTransformation({
           code: transformation.code,
           env: transformation.env,
           connection: { id: ctx.connectionId },
           // The stored path is what followed /e/:source_id, empty when nothing did; the sandbox, like
           // Hookdeck, always shows a path.
-          request: { ...request, path: request.path || "/", body: body() },
+          request: { ...request, path: request.path || "/", body: given },
         });
         if (!result.ok) return { pass: false, cause: "transform_failed", detail: withConsole(result.error, result.console) };
         const headers = Object.fromEntries(Object.entries(result.request.headers).map(([k, v]) => [k.toLowerCase(), v]));
         // The body's length changed with it; delivery computes the new one.
         delete headers["content-length"];
-        request = { ...result.request, headers, body: encoder.encode(encodeTransformBody(result.request.body)) };
+        // A text body handed back unchanged keeps its bytes: a binary body (or text that is not
+        // UTF-8) reached the code decoded with replacement characters, and encoding that string
+        // again would corrupt it.
+        const unchanged = typeof given === "string" && result.request.body === given;
+        request = { ...result.request, headers, body: unchanged ? request.body : encoder.encode(encodeTransformBody(result.request.body)) };
         parsed = { body: result.request.body };
         fields = null;
         transformedConsole = result.console;

@@ -48,4 +48,31 @@ describe("delivery control under wrangler dev", () => {
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(e2e.receiver.records.get("stuck")?.length ?? 0).toBeGreaterThan(0);
   }, 60_000);
+
+  it("a redirect to a metadata address is refused; one to another origin leaves the credentials behind", async () => {
+    const noRetry = [{ type: "retry", strategy: "linear", count: 0, interval_ms: 1000 }];
+    const auth = { type: "bearer", token: "e2e-destination-token-1234" };
+    const signing = { type: "standard_webhooks", secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"] };
+    const to = (target: string, key: string) => `/redirect-to/${encodeURIComponent(target)}/${key}`;
+    const blocked = await connect("redir-blocked", to("http://169.254.169.254/latest/", "redir-blocked"), { auth, timeout_ms: 2_000 }, noRetry);
+    const elsewhere = `${e2e.receiver.url.replace("127.0.0.1", "localhost")}/ok/redir-landed`;
+    const cross = await connect("redir-cross", to(elsewhere, "redir-cross"), { auth, signing }, noRetry);
+    await Promise.all([burst(blocked, 1), burst(cross, 1)]);
+
+    const [landed] = await waitFor("the cross-origin hop", async () => e2e.receiver.records.get("redir-landed"), 20_000);
+    const [first] = e2e.receiver.records.get("redir-cross")!;
+    expect(first!.headers.authorization).toBe("Bearer e2e-destination-token-1234");
+    expect(first!.headers["webhook-signature"]).toMatch(/^v1,/);
+    expect(landed!.headers.authorization).toBeUndefined();
+    expect(landed!.headers["webhook-signature"]).toBeUndefined();
+    expect(landed!.headers["webhook-id"]).toBe(first!.headers["webhook-id"]);
+
+    const [event] = await waitFor("the blocked event failed", async () => {
+      const res = await e2e.gateway.admin("GET", `/v1/events?source_id=${blocked}&status=failed`);
+      return res.json.data.length ? res.json.data : undefined;
+    }, 20_000);
+    const [attempt] = (await e2e.gateway.admin("GET", `/v1/events/${event.id}/attempts`)).json.data;
+    expect(attempt).toMatchObject({ error: "blocked_address", status_code: null, response_body: null });
+    expect(e2e.receiver.records.get("redir-blocked")).toHaveLength(1);
+  }, 60_000);
 });

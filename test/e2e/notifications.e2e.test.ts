@@ -5,14 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatewayAndReceiver } from "./fixture";
 import { waitFor } from "../support/wait-for";
 
-// Issues and their notifications under wrangler dev: a destination fails, an issue opens, and three
-// local sinks (standing in for a Slack incoming webhook, PagerDuty's Events API v2 and a generic
-// webhook endpoint) each check the format they receive, answering as the real service would: a
-// 2xx for a well-formed message, a 4xx naming what is wrong otherwise.
+// Issues and their notifications under wrangler dev: a destination fails, an issue opens, and five
+// local sinks (standing in for a Slack incoming webhook, PagerDuty's Events API v2, a generic
+// webhook endpoint, OpsGenie's Alert API and a Microsoft Teams incoming webhook) each check the
+// format they receive, answering as the real service would: a 2xx for a well-formed message, a 4xx
+// naming what is wrong otherwise.
 
 const e2e = gatewayAndReceiver();
 const SECRET = `whsec_${Buffer.from("end-to-end notification secret!!").toString("base64")}`;
 const ROUTING_KEY = "e2eR0utingKey0123456789abcdefABC";
+const GENIE_KEY = "e2e0a1b2-c3d4-e5f6-0718-293a4b5c6d7e";
 const ISSUE_LINK = /\/v1\/issues\/(iss_[0-9a-z]{26})$/;
 
 interface Received {
@@ -22,7 +24,8 @@ interface Received {
   body: any;
 }
 
-type Check = (body: string, headers: Record<string, string>) => Omit<Received, "body"> & { body: any };
+/** `path` is what followed the sink's kind: the channel's own path and query (OpsGenie's API paths). */
+type Check = (body: string, headers: Record<string, string>, path: string) => Omit<Received, "body"> & { body: any };
 
 function parse(raw: string): any {
   try {
@@ -78,14 +81,47 @@ const webhook: Check = (raw, headers) => {
   }
 };
 
-const checks = { slack, pagerduty, webhook };
+// https://docs.opsgenie.com/docs/alert-api: create with an alias, close by alias; GenieKey auth.
+const opsgenie: Check = (raw, headers, path) => {
+  const body = parse(raw);
+  const problems: string[] = [];
+  if (headers.authorization !== `GenieKey ${GENIE_KEY}`) problems.push("authorization");
+  const close = /^\/v2\/alerts\/([^/?]+)\/close\?identifierType=alias$/.exec(path);
+  if (path === "/v2/alerts") {
+    if (typeof body?.message !== "string" || !body.message || body.message.length > 130) problems.push("message");
+    if (typeof body?.alias !== "string" || !body.alias || body.alias.length > 512) problems.push("alias");
+    if (typeof body?.description === "string" && body.description.length > 15_000) problems.push("description");
+    if (body?.details && Object.values(body.details).some((v) => typeof v !== "string")) problems.push("details are strings only");
+    return { transition: "opened", issueId: body?.alias ?? null, problems, body };
+  }
+  if (close) return { transition: "resolved", issueId: decodeURIComponent(close[1]!), problems, body };
+  return { transition: null, issueId: null, problems: [...problems, `path ${path}`], body };
+};
+
+// Teams incoming webhook: a message whose attachment is an Adaptive Card; the button links the issue.
+const teams: Check = (raw) => {
+  const body = parse(raw);
+  const problems: string[] = [];
+  const attachment = body?.attachments?.[0];
+  if (body?.type !== "message") problems.push("type");
+  if (attachment?.contentType !== "application/vnd.microsoft.card.adaptive") problems.push("attachments.0.contentType");
+  const card = attachment?.content;
+  if (card?.type !== "AdaptiveCard" || typeof card?.version !== "string" || !Array.isArray(card?.body)) problems.push("card");
+  const issueId = ISSUE_LINK.exec(card?.actions?.[0]?.url ?? "")?.[1] ?? null;
+  if (!issueId) problems.push("no link to the issue");
+  const title = String(card?.body?.[0]?.text ?? "");
+  const transition = /work again/.test(title) ? "resolved" : /failing/.test(title) ? "opened" : null;
+  return { transition, issueId, problems, body };
+};
+
+const checks = { slack, pagerduty, webhook, opsgenie, teams };
 type Kind = keyof typeof checks;
 
 /** One server with a path per kind; PagerDuty answers 202 as the real API does. */
 async function startSinks() {
-  const received: Record<Kind, Received[]> = { slack: [], pagerduty: [], webhook: [] };
+  const received: Record<Kind, Received[]> = { slack: [], pagerduty: [], webhook: [], opsgenie: [], teams: [] };
   const server: Server = createServer(async (req, res) => {
-    const kind = req.url!.slice(1) as Kind;
+    const [, kind, path] = /^\/([a-z]+)(.*)$/.exec(req.url!) as unknown as [string, Kind, string];
     const parts: Buffer[] = [];
     for await (const chunk of req) parts.push(chunk as Buffer);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
@@ -94,10 +130,10 @@ async function startSinks() {
       res.writeHead(404).end();
       return;
     }
-    const result = check(Buffer.concat(parts).toString("utf8"), headers);
+    const result = check(Buffer.concat(parts).toString("utf8"), headers, path);
     received[kind].push(result);
     if (result.problems.length) res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ errors: result.problems }));
-    else res.writeHead(kind === "pagerduty" ? 202 : 200, { "content-type": "application/json" }).end(JSON.stringify({ status: "success", dedup_key: result.issueId }));
+    else res.writeHead(kind === "pagerduty" || kind === "opsgenie" ? 202 : 200, { "content-type": "application/json" }).end(JSON.stringify({ status: "success", dedup_key: result.issueId }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -117,6 +153,8 @@ describe("issues and notifications under wrangler dev", () => {
       { type: "slack", url: `${sinks.url}/slack` },
       { type: "pagerduty", routing_key: ROUTING_KEY, url: `${sinks.url}/pagerduty` },
       { type: "webhook", url: `${sinks.url}/webhook`, secret: SECRET },
+      { type: "opsgenie", api_key: GENIE_KEY, url: `${sinks.url}/opsgenie` },
+      { type: "teams", url: `${sinks.url}/teams` },
     ]) expect((await admin("POST", "/v1/notification-channels", body)).status).toBe(201);
 
     const source = (await admin("POST", "/v1/sources", { name: "orders" })).json;
@@ -172,9 +210,9 @@ describe("issues and notifications under wrangler dev", () => {
       expect(got.map((r) => [r.transition, r.issueId]), kind).toEqual([["opened", issue.id], ["resolved", issue.id]]);
     }
     expect(sinks.received.pagerduty[1]!.body).toEqual({ routing_key: ROUTING_KEY, dedup_key: issue.id, event_action: "resolve" });
-    // In and out: four failed deliveries and one success at the destination; six notifications.
+    // In and out: four failed deliveries and one success at the destination; ten notifications.
     expect(e2e.receiver.records.get("erp")).toHaveLength(EVENTS + 1);
-    expect(Object.values(sinks.received).flat()).toHaveLength(6);
+    expect(Object.values(sinks.received).flat()).toHaveLength(10);
     expect((await admin("GET", `/v1/issues?connection_id=${connection.id}`)).json.data).toHaveLength(1);
   }, 90_000);
 });

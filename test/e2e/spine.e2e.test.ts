@@ -71,7 +71,7 @@ describe("the gateway under wrangler dev", () => {
     }, 30_000);
     expect(event.attempts_count).toBe(3);
     const attempts = await e2e.gateway.admin("GET", `/v1/events/${event.id}/attempts`);
-    // workerd reports a closed port as a lost connection (see src/delivery/send.ts).
+    // workerd reports a closed port as a lost connection (see src/outbound/send.ts).
     expect(attempts.json.data.map((a: any) => [a.status_code, a.error])).toEqual([
       [null, "connection_lost"], [null, "connection_lost"], [null, "connection_lost"],
     ]);

@@ -56,25 +56,30 @@ describe("ingest", () => {
     await waitFor("recorded", async () => (await admin("GET", `/v1/requests?source_id=${source.id}&rejection=source_disabled`)).json.data.length === 1);
   });
 
-  it("shows stored credentials masked: the sender's token and the source's api key never come back", async () => {
+  it("stores no source credential, and shows other credential-like headers masked", async () => {
     const token = `tok_${crypto.randomUUID()}`;
     const key = `key_${crypto.randomUUID()}`;
+    const other = `other_${crypto.randomUUID()}`;
     const bearer = await created("/v1/sources", { name: uniqueKey("masked"), verification: { type: "bearer", token } });
     const apiKey = await created("/v1/sources", { name: uniqueKey("masked-q"), verification: { type: "api_key", query: "k", key } });
-    expect((await ingest(bearer.id, { body: "{}", headers: { authorization: `Bearer ${token}`, "x-trace": "visible" } })).status).toBe(200);
+    const headers = { authorization: `Bearer ${token}`, "x-trace": "visible", "x-upstream-token": other };
+    expect((await ingest(bearer.id, { body: "{}", headers })).status).toBe(200);
     expect((await ingest(apiKey.id, { path: `?k=${key}&page=2`, body: "{}" })).status).toBe(200);
 
     const [listed] = (await admin("GET", `/v1/requests?source_id=${bearer.id}`)).json.data;
     const detail = (await admin("GET", `/v1/requests/${listed.id}`)).json;
     for (const shown of [listed, detail]) {
-      expect(shown.headers.authorization).toBe(`••••${token.slice(-4)}`);
+      expect(shown.verified).toBe(true);
+      expect(shown.headers.authorization).toBeUndefined();
+      expect(shown.headers["x-upstream-token"]).toBe(`••••${other.slice(-4)}`);
       expect(shown.headers["x-trace"]).toBe("visible");
       expect(JSON.stringify(shown)).not.toContain(token);
     }
     const [byQuery] = (await admin("GET", `/v1/requests?source_id=${apiKey.id}`)).json.data;
-    expect(byQuery.query).toBe(`k=••••${key.slice(-4)}&page=2`);
-    // What is stored, and delivered, is the request as received.
-    expect((await requestRow(listed.id)).headers).toContain(token);
+    expect(byQuery.query).toBe("page=2");
+    // The source's credential is not stored at all (src/verify/source-credential.ts).
+    expect((await requestRow(listed.id)).headers).not.toContain(token);
+    expect((await requestRow(byQuery.id)).query).toBe("page=2");
   });
 
   it("answers with the source's configured response", async () => {

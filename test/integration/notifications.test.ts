@@ -17,6 +17,7 @@ const PAGERDUTY = "https://events.pagerduty.com/v2/enqueue";
 const NO_RETRY = [{ type: "retry", strategy: "linear", count: 0, interval_ms: 1_000 }];
 const SECRET = `whsec_${btoa("notification secret of 32 bytes!")}`;
 const ROUTING_KEY = "R0UT1NGK3Y0123456789abcdefWXYZ42";
+const GENIE_KEY = "9e8d7c6b-5a4f-4e3d-2c1b-0a9f8e7d6c5b";
 
 afterEach(async () => {
   const { json } = await admin("GET", `${CHANNELS}?limit=250`);
@@ -124,8 +125,11 @@ describe("notification channels API", () => {
     for (const url of ["http://127.0.0.1:9000/hook", "http://169.254.169.254/latest", "http://10.0.0.7/hook", "http://localhost/hook"]) {
       const res = await call("POST", CHANNELS, { type: "webhook", url, secret: SECRET });
       expect(res.status, url).toBe(400);
-      expect(res.json.errors).toEqual([{ path: "url", message: expect.stringMatching(/loopback, private/) }]);
+      expect(res.json.errors).toEqual([{ path: "url", message: expect.stringMatching(/loopback, private|metadata/) }]);
     }
+    // Metadata addresses are refused even where private ones are allowed (this file's env).
+    const metadata = await admin("POST", CHANNELS, { type: "webhook", url: "http://169.254.169.254/latest", secret: SECRET });
+    expect(metadata.json.errors).toEqual([{ path: "url", message: expect.stringMatching(/metadata address, which is never allowed/) }]);
     const pagerdutyOverride = await call("POST", CHANNELS, { type: "pagerduty", routing_key: ROUTING_KEY, url: "http://192.168.1.10/enqueue" });
     expect(pagerdutyOverride.status).toBe(400);
     const publicOne = await call("POST", CHANNELS, { type: "slack", url: "https://hooks.slack.com/services/T1/B1/abcdefgh" });
@@ -295,12 +299,13 @@ describe("notifications on issue open and resolve", () => {
       await created(CHANNELS, { type: "slack", url: sink(slackKey) });
       await created(CHANNELS, { type: "pagerduty", routing_key: ROUTING_KEY, url: `${receiverUrl()}/seq/400/${uniqueKey("pd-logs")}` });
       await created(CHANNELS, { type: "webhook", url: `${receiverUrl()}/seq/500/${uniqueKey("wh-logs")}`, secret: SECRET });
+      await created(CHANNELS, { type: "opsgenie", api_key: GENIE_KEY, url: `${receiverUrl()}/seq/401/${uniqueKey("og-logs")}` });
       await admin("POST", CHANNELS, { type: "webhook", url: sink(uniqueKey("bad")), secret: `${SECRET}%` });
       await openIssue("logs");
       await recordsAtLeast(slackKey, 1);
-      await waitFor("the three notifications logged", async () => lines.filter((l) => /"event":"notification\.(sent|failed|retrying)"/.test(l)).length >= 3);
+      await waitFor("the four notifications logged", async () => lines.filter((l) => /"event":"notification\.(sent|failed|retrying)"/.test(l)).length >= 4);
       const logged = lines.join("\n");
-      for (const secret of [slackKey, ROUTING_KEY, SECRET, SECRET.slice("whsec_".length)]) expect(logged).not.toContain(secret);
+      for (const secret of [slackKey, ROUTING_KEY, SECRET, SECRET.slice("whsec_".length), GENIE_KEY]) expect(logged).not.toContain(secret);
     } finally {
       vi.restoreAllMocks();
     }
@@ -310,7 +315,7 @@ describe("notifications on issue open and resolve", () => {
 describe("one notification, sent by deliverNotification", () => {
   function deps() {
     const queued: [NotifyMessage, number][] = [];
-    const value: NotifyDeps = { db: database(env.DB), now: () => Date.now(), enqueue: async (message, delayMs) => void queued.push([message, delayMs]) };
+    const value: NotifyDeps = { db: database(env.DB), now: () => Date.now(), allowPrivate: true, enqueue: async (message, delayMs) => void queued.push([message, delayMs]) };
     return { deps: value, queued };
   }
 

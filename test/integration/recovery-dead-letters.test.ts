@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEAD_LETTER_QUEUE, ROUTE_RETRY_DELAY_MS } from "../../src/recovery/dead-letters";
-import { deliverMsg, routeMsg } from "../../src/queue/messages";
+import { deliverMsg, notifyMsg, routeMsg } from "../../src/queue/messages";
 import { admin, pipeline, uniqueKey } from "./gateway";
 import { runQueueBatch } from "./queue-batch";
 import { seedEvents } from "./recovery-seed";
@@ -82,5 +82,18 @@ describe("dead-letter queue", () => {
     expect(row!.enqueued_at).toBeGreaterThanOrEqual(before + ROUTE_RETRY_DELAY_MS);
     // Recoverable by hand at once.
     expect((await admin("POST", `/v1/requests/${requestId}/retry`)).json.events).toHaveLength(1);
+  });
+
+  it("logs a dead-lettered notification instead of dropping it silently", async () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(" ")));
+    try {
+      const result = await deadLetters([notifyMsg("nch_lost", "iss_lost", "opened", 3)]);
+      expect(result.explicitAcks).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+    const lines = errors.map((line) => JSON.parse(line));
+    expect(lines).toContainEqual(expect.objectContaining({ level: "error", event: "dlq.notify", channel_id: "nch_lost", issue_id: "iss_lost", transition: "opened", attempt: 3 }));
   });
 });

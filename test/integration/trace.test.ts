@@ -143,7 +143,8 @@ describe("request trace", () => {
     const entries = await trace(`/v1/requests/${request_id}/trace`);
     expectTimeOrder(entries);
     expect(entries[0]).toMatchObject({ type: "received", request_id });
-    expect(entries[0].headers.authorization).toBe(`••••${token.slice(-4)}`);
+    // The source's own credential is not stored at all (src/verify/source-credential.ts).
+    expect(entries[0].headers.authorization).toBeUndefined();
     expect(entries[1]).toMatchObject({ type: "verified", verification: "bearer", verified: true });
     expect(entries).toContainEqual(expect.objectContaining({ type: "rule", connection_id: filtering.id, rule: "filter", result: "filtered" }));
     expect(entries.filter((e) => e.type === "event_created")).toEqual([expect.objectContaining({ event_id: event!.id, connection_id: delivered.connection.id })]);

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 //   /hang/<key>               never answers
 //   /slow/<ms>/<key>          answers 200 after <ms>
 //   /redirect/<n>/<key>       302 to /redirect/<n-1>/<key>, then 200 at 0
+//   /redirect-to/<url>/<key>  307 to <url> (URI-encoded, absolute or relative), with the query received
 //   /throttle/<s>/<key>       the first request gets 429 with Retry-After: <s>, later ones 200
 //   /records/<key>            (GET) what <key> received, as JSON
 //   /stats                    (GET) the most requests it has had in flight at once
@@ -98,6 +99,8 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       case "slow":
         setTimeout(() => done(200), Number(parts[1] ?? 1000));
         return;
+      case "redirect-to":
+        return done(307, "moved", { location: decodeURIComponent(parts[1] ?? "/") + url.search });
       case "redirect": {
         const n = Number(parts[1] ?? 0);
         if (n <= 0) return done(200, "arrived");

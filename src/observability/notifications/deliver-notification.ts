@@ -3,14 +3,16 @@ import type { Db } from "../../db/client";
 import { notificationChannels } from "../../db/schema";
 import { USER_AGENT } from "../../delivery/outbound-request";
 import { nextRetryDelay, parseRetryAfter } from "../../delivery/retry-policy";
-import { send } from "../../delivery/send";
+import { send } from "../../outbound/send";
 import { log } from "../../log";
 import { notifyMsg, type NotifyMessage } from "../../queue/messages";
 import { loadIssueContext } from "./issue-context";
 import type { ChannelRow, NotificationInput, OutboundNotification } from "./outbound";
+import { opsGenieNotification } from "./opsgenie";
 import { pagerDutyNotification } from "./pagerduty";
 import { signedWebhookNotification } from "./signed-webhook";
 import { slackNotification } from "./slack";
+import { teamsNotification } from "./teams";
 
 // Sends one notify message (src/queue/messages.ts): builds the channel's request from the issue as
 // it stands, sends it through the delivery path's sender (timeout, redirects, error classes), and
@@ -25,6 +27,8 @@ const NOTIFY_TIMEOUT_MS = 10_000;
 export interface NotifyDeps {
   db: Db;
   now: () => number;
+  /** ALLOW_PRIVATE_DESTINATIONS, for the address guard every hop passes (src/outbound). */
+  allowPrivate: boolean;
   /** Queues a message to be consumed after `delayMs`. */
   enqueue: (message: NotifyMessage, delayMs: number) => Promise<unknown>;
 }
@@ -53,6 +57,8 @@ export async function deliverNotification(deps: NotifyDeps, message: NotifyMessa
     body: () => outbound.body,
     timeoutMs: NOTIFY_TIMEOUT_MS,
     now: deps.now,
+    allowPrivate: deps.allowPrivate,
+    credentials: outbound.credentials,
   });
   const fields = {
     channel_id: channel.id, channel_type: channel.type, issue_id: context.issue.id, transition: message.transition,
@@ -81,5 +87,9 @@ function build(channel: ChannelRow, input: NotificationInput): OutboundNotificat
       return pagerDutyNotification(input);
     case "webhook":
       return signedWebhookNotification(input);
+    case "opsgenie":
+      return opsGenieNotification(input);
+    case "teams":
+      return teamsNotification(input);
   }
 }

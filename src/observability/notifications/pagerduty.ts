@@ -36,5 +36,6 @@ export function pagerDutyNotification({ channel, context, transition, link }: No
         },
         links: [{ href: link, text: `Issue ${issue.id}` }],
       };
-  return { url: channel.url, headers: { "content-type": "application/json" }, body: jsonBytes(body) };
+  // The routing key travels in the body, which no other origin may be sent (src/outbound/send.ts).
+  return { url: channel.url, headers: { "content-type": "application/json" }, body: jsonBytes(body), credentials: { headers: [], query: [], inBody: true } };
 }

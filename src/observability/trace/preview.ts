@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { requestBodyChunks } from "../../db/schema";
-import { toBase64 } from "../../verify/core/encoding";
+import { toBase64 } from "../../bytes";
 import type { BodyPreview } from "./trace-entry";
 
 // The start of a stored body, for a trace's before/after: enough to see what a transformation did

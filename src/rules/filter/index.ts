@@ -68,9 +68,15 @@ export function compileFilter(rule: FilterRule): CompiledFilter {
   }
 }
 
-/** One-off evaluation; prefer `compileFilter` when the same rule meets many requests. */
+// Compiled once per rule object: routing loads a batch's connections once, and their rules then
+// meet every request of the batch.
+const compiled = new WeakMap<FilterRule, CompiledFilter>();
+
+/** Tests a request against a filter rule (spec §4); never throws. */
 export function matchFilter(rule: FilterRule, input: FilterInput): boolean {
-  return compileFilter(rule)(input);
+  let test = compiled.get(rule);
+  if (!test) compiled.set(rule, (test = compileFilter(rule)));
+  return test(input);
 }
 
 export { parseBodyForFilter, parseQuery } from "./input";

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "../../http/constant-time";
 import type { VerifyInput, VerifyResult } from "../types";
-import { fromBase64 } from "./encoding";
+import { fromBase64 } from "../../bytes";
 import { malformedHeader, missingHeader, rejected, verified } from "./result";
 
 // HTTP Basic credentials (RFC 7617) in `Authorization`, used by `basic` and by Postmark, whose

@@ -25,7 +25,7 @@ export const tolerance = z.number().int().min(1).max(7 * 86_400).default(DEFAULT
 /** The exact URL given to a provider that signs it (Twilio, Square, HubSpot); see ingest's publicUrl(). */
 export const publicUrl = z.url({ protocol: /^https?$/ }).optional();
 
-export const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "expected an HTTP header name");
+export { headerName } from "../../http/header-fields";
 
 type Pair = readonly [one: string, many: string];
 export const SECRET: Pair = ["secret", "secrets"];

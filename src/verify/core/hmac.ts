@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "../../http/constant-time";
-import { utf8 } from "./encoding";
+import { utf8 } from "../../bytes";
 
 // HMAC through WebCrypto only, so the same code runs in workerd and in Node 22.
 

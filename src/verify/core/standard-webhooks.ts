@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { VerifyInput, VerifyResult } from "../types";
-import { concatBytes, fromBase64 } from "./encoding";
+import { concatBytes, fromBase64 } from "../../bytes";
 import { listOf, PUBLIC_KEY, publicKeyFields, requireOneOf, SECRET, secretFields, tolerance } from "./fields";
 import { hmacMatches } from "./hmac";
 import { malformedHeader, missingHeader, rejected, signatureMismatch, verified } from "./result";

@@ -1,5 +1,5 @@
 import type { VerifyInput, VerifyResult } from "../types";
-import { fromHex } from "./encoding";
+import { fromHex } from "../../bytes";
 import { parseHeaderParams } from "./header-params";
 import { hmacMatches } from "./hmac";
 import { malformedHeader, missingHeader, rejected, signatureMismatch, verified } from "./result";

@@ -1,5 +1,5 @@
 import type { VerifyInput, VerifyResult } from "../types";
-import { concatBytes, fromHex } from "./encoding";
+import { concatBytes, fromHex } from "../../bytes";
 import { findSigningKey } from "./hmac";
 import { malformedHeader, missingHeader, rejected, signatureMismatch, verified } from "./result";
 import { parseTimestamp, toleranceViolation } from "./timestamp";

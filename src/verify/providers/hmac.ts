@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { concatBytes } from "../core/encoding";
+import { concatBytes } from "../../bytes";
 import { headerName, listOf, nonEmpty, requireOneOf, SECRET, secretFields, tolerance } from "../core/fields";
 import { verifyHeaderHmac } from "../core/header-hmac";
 import { missingHeader, malformedHeader, rejected } from "../core/result";

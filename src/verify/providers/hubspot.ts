@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { concatBytes } from "../core/encoding";
+import { concatBytes } from "../../bytes";
 import { listOf, nonEmpty, publicUrl, requireOneOf, SECRET, secretFields, tolerance } from "../core/fields";
 import { verifyHeaderHmac } from "../core/header-hmac";
 import { malformedHeader, missingHeader, rejected } from "../core/result";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromHex, utf8 } from "../core/encoding";
+import { fromHex, utf8 } from "../../bytes";
 import { listOf, nonEmpty, requireOneOf, SECRET, secretFields, tolerance } from "../core/fields";
 import { hmacMatches } from "../core/hmac";
 import { parseJsonObject } from "../core/json-body";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { concatBytes } from "../core/encoding";
+import { concatBytes } from "../../bytes";
 import { listOf, nonEmpty, requireOneOf, SECRET, secretFields, tolerance } from "../core/fields";
 import { verifyTimestampedParams } from "../core/timestamped-params";
 import { defineVerifier } from "../core/verifier";

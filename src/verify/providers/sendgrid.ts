@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { concatBytes, fromBase64, toHex } from "../core/encoding";
+import { concatBytes, fromBase64, toHex } from "../../bytes";
 import { derToRawSignature } from "../core/ecdsa-der";
 import { listOf, PUBLIC_KEY, publicKeyFields, requireOneOf, tolerance } from "../core/fields";
 import { malformedHeader, missingHeader, rejected, signatureMismatch, verified } from "../core/result";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { concatBytes } from "../core/encoding";
+import { concatBytes } from "../../bytes";
 import { listOf, nonEmpty, publicUrl, requireOneOf, SECRET, secretFields } from "../core/fields";
 import { verifyHeaderHmac } from "../core/header-hmac";
 import { defineVerifier } from "../core/verifier";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timingSafeEqual } from "../../http/constant-time";
-import { concatBytes, fromBase64, toHex, utf8 } from "../core/encoding";
+import { concatBytes, fromBase64, toHex, utf8 } from "../../bytes";
 import { listOf, nonEmpty, publicUrl, requireOneOf, SECRET, secretFields } from "../core/fields";
 import { hmacMatches } from "../core/hmac";
 import { malformedHeader, missingHeader, rejected, signatureMismatch, verified } from "../core/result";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toBase64, utf8 } from "../core/encoding";
+import { toBase64, utf8 } from "../../bytes";
 import { listOf, nonEmpty, requireOneOf, SECRET, secretFields } from "../core/fields";
 import { verifyHeaderHmac } from "../core/header-hmac";
 import { hmac } from "../core/hmac";

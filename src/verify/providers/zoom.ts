@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { utf8, toHex } from "../core/encoding";
+import { utf8, toHex } from "../../bytes";
 import { listOf, nonEmpty, requireOneOf, SECRET, secretFields, tolerance } from "../core/fields";
 import { hmac } from "../core/hmac";
 import { parseHandshakeBody } from "../core/json-body";

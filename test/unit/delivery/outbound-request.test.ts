@@ -49,6 +49,21 @@ describe("outboundRequest", () => {
     const custom = outboundRequest({ ...base, destination: { ...base.destination, auth: { type: "custom_header", name: "x-secret", value: "v" } } });
     expect(custom.headers.get("x-secret")).toBe("v");
   });
+
+  it("names the credentials send() keeps from other origins: the auth's place and the destination's headers named like one", () => {
+    const withHeaders = { ...base.destination, headers: { "x-env": "prod", "x-team-token": "s" } };
+    const cases = [
+      [{ type: "bearer", token: "t" }, { headers: ["x-team-token", "authorization"], query: [] }],
+      [{ type: "basic", username: "u", password: "p" }, { headers: ["x-team-token", "authorization"], query: [] }],
+      [{ type: "api_key", key: "k", header: "x-api-key" }, { headers: ["x-team-token", "x-api-key"], query: [] }],
+      [{ type: "api_key", key: "k", query: "api_key" }, { headers: ["x-team-token"], query: ["api_key"] }],
+      [{ type: "custom_header", name: "x-shared", value: "v" }, { headers: ["x-team-token", "x-shared"], query: [] }],
+      [null, { headers: ["x-team-token"], query: [] }],
+    ] as const;
+    for (const [auth, credentials] of cases) {
+      expect(outboundRequest({ ...base, destination: { ...withHeaders, auth: auth as never } }).credentials).toEqual(credentials);
+    }
+  });
 });
 
 describe("outboundUrl", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { derToRawSignature } from "../../../src/verify/core/ecdsa-der";
-import { fromBase64, fromHex, toBase64 } from "../../../src/verify/core/encoding";
+import { fromBase64, fromHex, toBase64 } from "../../../src/bytes";
 import { parseTemplate } from "../../../src/verify/core/template";
 import { parseTimestamp, toleranceViolation } from "../../../src/verify/core/timestamp";
 import { base64, hex, mac, NOW, rawToDer, seconds, verify } from "./support";

@@ -1,7 +1,12 @@
-// One HTTP delivery try: redirects followed by hand (at most 5, spec §6), a timeout, the first 2 KB
-// of the answer kept, and network failures sorted into the error classes attempts record.
+import { outboundUrlProblem } from "./address-guard";
 
-export type DeliveryError = "timeout" | "connection_refused" | "connection_lost" | "dns" | "tls" | "too_many_redirects" | "network";
+// One outbound HTTP try, for deliveries and notifications alike: redirects followed by hand (at
+// most 5, spec §6), every hop through the address guard before it is fetched, credentials kept
+// from any other origin than the one configured, a timeout, the first 2 KB of the answer kept,
+// and network failures sorted into the error classes attempts record. docs/delivery.md, Redirects.
+
+export type DeliveryError =
+  | "timeout" | "connection_refused" | "connection_lost" | "dns" | "tls" | "too_many_redirects" | "blocked_address" | "network";
 
 export interface SendResult {
   status: number | null;
@@ -20,7 +25,25 @@ export interface SendOptions {
   body: () => BodyInit | null;
   timeoutMs: number;
   now: () => number;
+  /** The deployment's ALLOW_PRIVATE_DESTINATIONS: loopback and private addresses may be used. */
+  allowPrivate: boolean;
+  /**
+   * The credentials the caller added (header names, query parameter names): sent only to the
+   * configured URL's origin, dropped once a redirect leaves it.
+   */
+  credentials?: Credentials;
 }
+
+export interface Credentials {
+  headers: string[];
+  query: string[];
+  /** The body holds a credential (PagerDuty's routing key): a redirect that would resend it elsewhere is refused. */
+  inBody?: boolean;
+}
+
+// Dropped across origins whatever the caller says: what commonly carries a credential, and the
+// signature, which only the configured receiver can check and anyone else could replay to it.
+const CROSS_ORIGIN_DROPPED = ["authorization", "proxy-authorization", "cookie", "webhook-signature"];
 
 export const MAX_REDIRECTS = 5;
 export const RESPONSE_BODY_LIMIT = 2048;
@@ -30,11 +53,14 @@ export async function send(options: SendOptions): Promise<SendResult> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   let url = options.url;
   let method = options.method;
+  let headers = options.headers;
   const elapsed = () => Math.max(0, options.now() - started);
   try {
     for (let hop = 0; ; hop++) {
+      const refused = outboundUrlProblem(url, options.allowPrivate);
+      if (refused) return failure("blocked_address", `${hop === 0 ? "" : "redirect to "}${url.protocol}//${url.host} refused: ${refused}`, elapsed());
       const hasBody = method !== "GET" && method !== "HEAD";
-      const response = await fetch(url, { method, headers: options.headers, body: hasBody ? options.body() : null, redirect: "manual", signal });
+      const response = await fetch(url, { method, headers, body: hasBody ? options.body() : null, redirect: "manual", signal });
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
@@ -42,6 +68,15 @@ export async function send(options: SendOptions): Promise<SendResult> {
         url = new URL(location, url);
         // 303, and 301/302 after a POST, turn into a GET in every client users compare us with.
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) method = "GET";
+        if (url.origin !== options.url.origin) {
+          if (options.credentials?.inBody && method !== "GET" && method !== "HEAD") {
+            return failure("blocked_address", `redirect to ${url.protocol}//${url.host} refused: it would resend a body that holds a credential to another origin`, elapsed());
+          }
+          // Once the chain has left the configured origin, nothing of the credentials follows it,
+          // even back to that origin.
+          headers = withoutCredentials(headers, options.credentials);
+          for (const name of options.credentials?.query ?? []) url.searchParams.delete(name);
+        }
         continue;
       }
       return {
@@ -57,6 +92,12 @@ export async function send(options: SendOptions): Promise<SendResult> {
     if (signal.aborted) return failure("timeout", `no answer within ${options.timeoutMs} ms`, elapsed());
     return failure(classify(error), String(error), elapsed());
   }
+}
+
+function withoutCredentials(headers: Headers, credentials: Credentials | undefined): Headers {
+  const kept = new Headers(headers);
+  for (const name of [...CROSS_ORIGIN_DROPPED, ...(credentials?.headers ?? [])]) kept.delete(name);
+  return kept;
 }
 
 function failure(error: DeliveryError, detail: string, durationMs: number): SendResult {

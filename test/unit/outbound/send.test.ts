@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify } from "../../../src/delivery/send";
+import { classify } from "../../../src/outbound/send";
 
 describe("classify", () => {
   it.each([
