@@ -44,10 +44,10 @@ const filters = listQuery.extend(timeWindowQuery.shape).extend(searchFilters.sha
   rejection: z.union([rejection, z.literal("none"), z.literal("any")]).optional().openapi({ description: "A rejection cause, `none` (accepted) or `any` (rejected)." }),
 });
 
-const list = createRoute({ method: "get", path: "/v1/requests", tags: ["Requests"], request: { query: filters },
+const list = createRoute({ method: "get", path: "/v1/requests", tags: ["Requests"], "x-role": "read", request: { query: filters },
   description: "Search requests, newest first. Besides the parameters below, `body.<path>=<value>` matches a field of the body (`?body.data.object.id=pi_123`) and `headers.<name>=<value>` a header. A page may hold fewer than `limit` requests while `next_cursor` is set: follow it to search further (docs/observability.md).",
   responses: { 200: jsonResponse(page(requestSummary), "A page of requests, newest first."), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/v1/requests/{id}", tags: ["Requests"], request: { params: idParam("req") },
+const get = createRoute({ method: "get", path: "/v1/requests/{id}", tags: ["Requests"], "x-role": "read", request: { params: idParam("req") },
   responses: { 200: jsonResponse(requestDetail, "The request, with its body."), ...errorResponses } });
 
 type Row = typeof requests.$inferSelect;

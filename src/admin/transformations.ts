@@ -51,7 +51,7 @@ const routes = resourceRoutes({
   filters: listQuery.extend({ name: z.string().optional() }),
 });
 const run = createRoute({
-  method: "post", path: "/v1/transformations/run", tags: ["Transformations"], request: jsonBody(runInput),
+  method: "post", path: "/v1/transformations/run", tags: ["Transformations"], "x-role": "read", request: jsonBody(runInput),
   responses: { 200: jsonResponse(runOutput, "The transformed request and the console output."), ...errorResponses },
 });
 
