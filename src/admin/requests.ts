@@ -6,6 +6,8 @@ import { requests, sources } from "../db/schema";
 import { maskParts, sensitiveOf } from "../observability/credential-mask";
 import { searchRequests } from "../observability/search/request-search";
 import { searchCursor, searchFilters, textFiltersOf } from "../observability/search/search-params";
+import { SOURCE_SECRETS } from "../secrets/secret-columns";
+import { openValue } from "../secrets/sealed-row";
 import { adminRouter } from "./app";
 import { bodyView } from "./body-view";
 import { assertFound, errorResponses, idParam, iso, isoTime, jsonResponse, listQuery, page, timeWindowQuery } from "./common";
@@ -61,7 +63,8 @@ async function masked<T extends Pick<Row, "sourceId" | "headers" | "query">>(db:
   if (rows.length === 0) return rows;
   const configs = await db.select({ id: sources.id, verification: sources.verification }).from(sources)
     .where(inArray(sources.id, [...new Set(rows.map((r) => r.sourceId))])).all();
-  const bySource = new Map(configs.map((c) => [c.id, sensitiveOf([c.verification])]));
+  // Masking looks for the secrets themselves, so it needs them decrypted.
+  const bySource = new Map(await Promise.all(configs.map(async (c) => [c.id, sensitiveOf([await openValue(SOURCE_SECRETS, "verification", c.id, c.verification)])] as const)));
   return rows.map((row) => maskParts(row, bySource.get(row.sourceId) ?? sensitiveOf([])));
 }
 
@@ -99,7 +102,8 @@ export function requestRoutes() {
     const db = database(c.env.DB);
     const { request, verification } = assertFound(await db.select({ request: requests, verification: sources.verification }).from(requests)
       .leftJoin(sources, eq(sources.id, requests.sourceId)).where(eq(requests.id, id)).get(), "Request");
-    return c.json({ ...summary(maskParts(request, sensitiveOf([verification]))), ...bodyView(await loadBody(db, request)) }, 200);
+    const sensitive = sensitiveOf([await openValue(SOURCE_SECRETS, "verification", request.sourceId, verification)]);
+    return c.json({ ...summary(maskParts(request, sensitive)), ...bodyView(await loadBody(db, request)) }, 200);
   });
 
   return app;

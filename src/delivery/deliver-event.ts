@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { bodyStream, loadBody } from "../db/request-body";
 import { attempts, connections, destinations, eventPayloads, events, requests } from "../db/schema";
+import { DESTINATION_SECRETS } from "../secrets/secret-columns";
+import { openRow } from "../secrets/sealed-row";
 import { newId } from "../ids";
 import { errorField, log } from "../log";
 import { reportAttemptOutcome } from "../observability/issues/report-outcome";
@@ -76,7 +78,9 @@ export async function deliverEvent(deps: DeliveryDeps, message: DeliverMessage):
     .where(eq(events.id, message.event_id))
     .get();
   if (!row) return { kind: "skipped", reason: "event not found" };
-  const { event, destination, connection } = row;
+  const { event, connection } = row;
+  // Decrypted here, at the load boundary: auth and signing secrets are encrypted at rest.
+  const destination = await openRow(DESTINATION_SECRETS, row.destination);
   // A transformation's output, when the connection has one, replaces the stored request.
   const request = row.transformed ?? row.original;
   // A person asked for this attempt (a manual retry or a bulk replay): it goes whatever the event's
