@@ -26,9 +26,14 @@ export function installKeys(env: Pick<Env, "ENCRYPTION_KEY" | "ENCRYPTION_KEY_PR
 }
 
 export function keyring(): Promise<Keyring> {
-  ring ??= build(installed.current, installed.previous);
-  // A bad key fails every use, not only the first: drop the rejected promise.
-  ring.catch(() => (ring = null));
+  if (!ring) {
+    const built = build(installed.current, installed.previous);
+    ring = built;
+    // A bad key fails every use, not only the first: the rejected promise is not kept.
+    built.catch(() => {
+      if (ring === built) ring = null;
+    });
+  }
   return ring;
 }
 
