@@ -44,10 +44,12 @@ export function adminApi() {
   app.use("/v1/*", describeRoute(() => app.openAPIRegistry.definitions));
   app.use("/v1/*", auditTrail);
   app.use("/v1/*", roleGate);
-  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
+    type: "http", scheme: "bearer", description: "The ADMIN_TOKEN, or an API key (egk_…) whose role the operation's `x-role` allows (docs/security.md).",
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "Event Gateway admin API", version: "0.1.0", description: "Manage sources, destinations and connections; search, trace and retry webhooks." },
+    info: { title: "Event Gateway admin API", version: "0.1.0", description: "Manage sources, destinations and connections; search, trace and retry webhooks. Each operation's `x-role` says which keys may call it: `read` (read and admin keys), `publish` (publish and admin keys), `admin`, or `any`." },
     security: [{ adminToken: [] }],
   });
   app.get("/docs", swaggerUI({ url: "/openapi.json" }));
