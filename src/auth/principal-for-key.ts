@@ -15,7 +15,8 @@ const usable = (row: ApiKeyRow | null, now: number): Principal | null =>
 export async function principalForKey(env: Env, presented: string, now = Date.now()): Promise<Principal | null> {
   if (presented.startsWith(API_KEY_PREFIX)) {
     // Looked up by hash: the stored value is not the secret, so no comparison on it can leak it.
-    return usable(await lookupKey(database(env.DB), { hash: await hashApiKey(presented) }, now), now);
+    const principal = usable(await lookupKey(database(env.DB), { hash: await hashApiKey(presented) }, now), now);
+    if (principal) return principal;
   }
   const expected = env.ADMIN_TOKEN;
   if (expected && (await timingSafeEqual(presented, expected))) return { keyId: ADMIN_TOKEN_KEY_ID, role: "admin" };

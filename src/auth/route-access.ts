@@ -44,12 +44,21 @@ function compile(definitions: readonly RouteDefinition[]): Entry[] {
   return entries.sort((a, b) => a.params - b.params);
 }
 
+/** A path parameter as the route sees it; one with a broken %-escape is kept as written, not a 500. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function matchRoute(entries: Entry[], method: string, path: string): RouteMatch | null {
   const wanted = method === "HEAD" ? "GET" : method;
   for (const entry of entries) {
     if (entry.method !== wanted) continue;
     const found = entry.pattern.exec(path);
-    if (found) return { path: entry.path, access: entry.access, objectId: found[1] ? decodeURIComponent(found[1]) : null };
+    if (found) return { path: entry.path, access: entry.access, objectId: found[1] ? decoded(found[1]) : null };
   }
   return null;
 }
