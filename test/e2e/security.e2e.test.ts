@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGateway, type Gateway } from "./wrangler-dev";
+import { startGateway, type Gateway, type LocalState } from "./wrangler-dev";
 
 // Under the real wrangler dev: the local D1 files hold no secret in plain text (a row written
 // before encryption existed is encrypted by the cron), and API keys with roles work end to end.
@@ -10,6 +10,7 @@ import { startGateway, type Gateway } from "./wrangler-dev";
 const LEGACY_SECRET = "legacy-plaintext-token-e2e-4242";
 
 let gateway: Gateway;
+let local: LocalState;
 let stateDir = "";
 
 /** Every byte wrangler dev persisted (D1's SQLite files and their WAL, Durable Objects, queues). */
@@ -37,11 +38,12 @@ function d1Rows(dir: string): string {
 
 beforeAll(async () => {
   gateway = await startGateway({
-    beforeStart: async (local) => {
-      stateDir = local.stateDir;
+    beforeStart: async (state) => {
+      local = state;
+      stateDir = state.stateDir;
       const file = join(local.stateDir, "legacy.sql");
       writeFileSync(file, `INSERT INTO sources (id, name, allowed_methods, verification, created_at, updated_at) VALUES ('src_legacy0000000000000000', 'legacy', '["POST"]', '{"type":"bearer","token":"${LEGACY_SECRET}"}', 1, 1);`);
-      await local.executeSql(file);
+      await state.executeSql(file);
     },
   });
 });
@@ -87,5 +89,23 @@ describe("security under wrangler dev", () => {
     expect((await gateway.admin("GET", "/v1/sources", undefined, key.json.key)).status).toBe(401);
     const audit = await gateway.admin("GET", `/v1/audit-log?key_id=${key.json.id}`);
     expect(audit.json.data.map((e: any) => [e.method, e.route, e.status])).toEqual([["POST", "/v1/sources", 403]]);
+  });
+
+  it("a key revoked behind the isolate's back (another writer) stops within 5 seconds", async () => {
+    const key = await gateway.admin("POST", "/v1/api-keys", { name: "elsewhere", role: "read" });
+    expect((await gateway.admin("GET", "/v1/issues", undefined, key.json.key)).status).toBe(200);
+    // Written straight to the local D1 by another process, as another isolate's revocation would
+    // be: the isolate serving requests is not told, only its cache's 5 s bound applies.
+    const file = join(stateDir, "revoke.sql");
+    writeFileSync(file, `UPDATE api_keys SET revoked_at = ${Date.now()} WHERE id = '${key.json.id}';`);
+    await local.executeSql(file);
+    const written = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - written < 8_000) {
+      status = (await gateway.admin("GET", "/v1/issues", undefined, key.json.key)).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - written).toBeLessThanOrEqual(5_500);
   });
 });
