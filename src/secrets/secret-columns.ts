@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNotNull, notLike, or, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, getTableName, isNotNull, notLike, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { destinations, notificationChannels, sources, transformations } from "../db/schema";
 
@@ -30,17 +30,18 @@ function stale(column: SQLiteColumn, kid: string): SQL {
   return and(isNotNull(column), notLike(column, `${quote}enc:v1:${kid}:%`))!;
 }
 
-function fixed<T extends SQLiteTable, Row extends { id: string }>(name: string, table: T, names: (keyof Row & string)[]): SecretTable<Row> {
+/** A table whose secret columns are the same in every row. */
+function fixed<T extends SQLiteTable & { $inferSelect: { id: string } }>(table: T, names: (keyof T["$inferSelect"] & string)[]): SecretTable<T["$inferSelect"]> {
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-  return { name, table, columns: () => names, staleWhere: (kid) => or(...names.map((n) => stale(columns[n]!, kid))) };
+  return { name: getTableName(table), table, columns: () => names, staleWhere: (kid) => or(...names.map((n) => stale(columns[n]!, kid))) };
 }
 
-export const SOURCE_SECRETS = fixed<typeof sources, typeof sources.$inferSelect>("sources", sources, ["verification"]);
-export const DESTINATION_SECRETS = fixed<typeof destinations, typeof destinations.$inferSelect>("destinations", destinations, ["auth", "signing"]);
-export const TRANSFORMATION_SECRETS = fixed<typeof transformations, typeof transformations.$inferSelect>("transformations", transformations, ["env"]);
+export const SOURCE_SECRETS = fixed(sources, ["verification"]);
+export const DESTINATION_SECRETS = fixed(destinations, ["auth", "signing"]);
+export const TRANSFORMATION_SECRETS = fixed(transformations, ["env"]);
 
 export const NOTIFICATION_CHANNEL_SECRETS: SecretTable<ChannelRow> = {
-  name: "notification_channels",
+  name: getTableName(notificationChannels),
   table: notificationChannels,
   columns: (row) => CHANNEL_SECRETS[row.type],
   staleWhere: (kid) => {
