@@ -16,6 +16,8 @@ export default defineConfig(async () => {
               miniflare: {
                 bindings: {
                   ADMIN_TOKEN: "test-admin-token",
+                  // A development key, for tests only (docs/security.md).
+                  ENCRYPTION_KEY: "qzYt+pvkCCGgg68xbBcSVcFUx1LIe1RQvHbb8p6HF/I=",
                   TEST_MIGRATIONS: migrations,
                   SOURCE_CACHE_TTL_MS: "0",
                   ALLOW_PRIVATE_DESTINATIONS: "true",

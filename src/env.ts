@@ -9,6 +9,10 @@ export interface Env {
   PACER: DurableObjectNamespace<Pacer>;
   REPLAY: DurableObjectNamespace<ReplayJob>;
   ADMIN_TOKEN: string;
+  /** Encrypts secrets at rest: base64 of 32 random bytes (docs/security.md). */
+  ENCRYPTION_KEY?: string;
+  /** The key before the last rotation: still decrypts, never encrypts. */
+  ENCRYPTION_KEY_PREVIOUS?: string;
   MAX_BODY_BYTES?: string;
   SWEEP_GRACE_MS?: string;
   SOURCE_CACHE_TTL_MS?: string;

@@ -14,6 +14,8 @@ export const ID_PREFIXES = {
   replay: "rpl",
   transformation: "trs",
   channel: "nch",
+  apiKey: "key",
+  audit: "aud",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

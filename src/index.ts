@@ -12,6 +12,8 @@ import type { QueueMessage } from "./queue/messages";
 import { consumeDeadLetters, DEAD_LETTER_QUEUE } from "./recovery/dead-letters";
 import { purgeExpired } from "./recovery/purge-expired";
 import { purgeExpiredKeys } from "./rules/deduplicate";
+import { installKeys } from "./secrets/keyring";
+import { resealStale } from "./secrets/reseal";
 import { nudgeStalledReplays } from "./sweep/stalled-replays";
 import { sweepStragglers } from "./sweep/sweep-stragglers";
 
@@ -21,15 +23,20 @@ export { ReplayJob } from "./replay/replay-job";
 const app = buildApp();
 
 export default {
-  fetch: app.fetch,
+  fetch(request, env, ctx) {
+    installKeys(env);
+    return app.fetch(request, env, ctx);
+  },
 
   async queue(batch, env, ctx) {
+    installKeys(env);
     // The dead-letter queue is consumed by this same Worker: what Queues gave up on.
     if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch, env, database(env.DB), Date.now());
     else await consume(batch, env, ctx);
   },
 
   async scheduled(_controller, env) {
+    installKeys(env);
     const db = database(env.DB);
     const now = Date.now();
     const { sweepGraceMs, retentionDays } = config(env);
@@ -41,6 +48,7 @@ export default {
       ["dedupe_keys", () => purgeExpiredKeys(db, now)],
       ["retention", () => purgeExpired(db, now, retentionDays)],
       ["issues", async () => sendBodies(env.DELIVERY_QUEUE, await recheckIssues(db, now))],
+      ["secrets", () => resealStale(env.DB)],
     ];
     let failure: unknown;
     for (const [name, chore] of chores) {

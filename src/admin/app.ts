@@ -3,7 +3,12 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "../env";
 import type { PrincipalVariables } from "../auth/principal";
 import { requirePrincipal } from "../auth/require-principal";
+import { roleGate } from "../auth/role-gate";
+import { describeRoute, type RouteVariables } from "../auth/route-access";
+import { auditTrail } from "../audit/audit-trail";
 import { badRequest, zodIssuesToFields } from "../http/problem";
+import { apiKeyRoutes } from "./api-keys";
+import { auditLogRoutes } from "./audit-log";
 import { connectionRoutes } from "./connections";
 import { destinationRoutes } from "./destinations";
 import { eventRoutes } from "./events";
@@ -17,7 +22,7 @@ import { sourceRoutes } from "./sources";
 import { traceRoutes } from "./trace";
 import { transformationRoutes } from "./transformations";
 
-export type AdminEnv = { Bindings: Env; Variables: PrincipalVariables };
+export type AdminEnv = { Bindings: Env; Variables: PrincipalVariables & RouteVariables };
 
 /** A router whose zod validation failures become 400 problems naming each bad field. */
 export function adminRouter() {
@@ -33,11 +38,18 @@ export function adminRouter() {
 
 export function adminApi() {
   const app = adminRouter();
+  // Who is calling, which route they reach, the audit entry (written whatever the answer, so a
+  // denial is one too), then whether their role may use the route.
   app.use("/v1/*", requirePrincipal);
-  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", { type: "http", scheme: "bearer" });
+  app.use("/v1/*", describeRoute(() => app.openAPIRegistry.definitions));
+  app.use("/v1/*", auditTrail);
+  app.use("/v1/*", roleGate);
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
+    type: "http", scheme: "bearer", description: "The ADMIN_TOKEN, or an API key (egk_…) whose role the operation's `x-role` allows (docs/security.md).",
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "Event Gateway admin API", version: "0.1.0", description: "Manage sources, destinations and connections; search, trace and retry webhooks." },
+    info: { title: "Event Gateway admin API", version: "0.1.0", description: "Manage sources, destinations and connections; search, trace and retry webhooks. Each operation's `x-role` says which keys may call it: `read` (read and admin keys), `publish` (publish and admin keys), `admin`, or `any`." },
     security: [{ adminToken: [] }],
   });
   app.get("/docs", swaggerUI({ url: "/openapi.json" }));
@@ -53,5 +65,7 @@ export function adminApi() {
   app.route("/", notificationChannelRoutes());
   app.route("/", traceRoutes());
   app.route("/", metricsRoutes());
+  app.route("/", apiKeyRoutes());
+  app.route("/", auditLogRoutes());
   return app;
 }

@@ -44,7 +44,8 @@ const problemContent = { "application/problem+json": { schema: problemSchema } }
 
 export const errorResponses = {
   400: { description: "Invalid input: one entry in `errors` per problem.", content: problemContent },
-  401: { description: "Missing or wrong admin token.", content: problemContent },
+  401: { description: "Missing, unknown, revoked or expired API key.", content: problemContent },
+  403: { description: "The key's role may not use this route (`x-role` names who may).", content: problemContent },
   404: { description: "No object with this id.", content: problemContent },
   409: { description: "Conflicts with an existing object.", content: problemContent },
 } as const;
@@ -87,15 +88,15 @@ export function resourceRoutes<I extends z.ZodType, P extends z.ZodType, O exten
   const params = idParam(spec.idPrefix);
   const item = `${path}/{id}`;
   return {
-    list: createRoute({ method: "get", path, tags: [tag], request: { query: spec.filters },
+    list: createRoute({ method: "get", path, tags: [tag], "x-role": "read", request: { query: spec.filters },
       responses: { 200: jsonResponse(page(output), `A page of ${tag.toLowerCase()}, newest first.`), ...errorResponses } }),
-    create: createRoute({ method: "post", path, tags: [tag], request: jsonBody(input),
+    create: createRoute({ method: "post", path, tags: [tag], "x-role": "admin", request: jsonBody(input),
       responses: { 201: jsonResponse(output, "Created."), ...errorResponses } }),
-    get: createRoute({ method: "get", path: item, tags: [tag], request: { params },
+    get: createRoute({ method: "get", path: item, tags: [tag], "x-role": "read", request: { params },
       responses: { 200: jsonResponse(output, "The object."), ...errorResponses } }),
-    update: createRoute({ method: "patch", path: item, tags: [tag], request: { params, ...jsonBody(patch) },
+    update: createRoute({ method: "patch", path: item, tags: [tag], "x-role": "admin", request: { params, ...jsonBody(patch) },
       responses: { 200: jsonResponse(output, "Updated."), ...errorResponses } }),
-    remove: createRoute({ method: "delete", path: item, tags: [tag], request: { params },
+    remove: createRoute({ method: "delete", path: item, tags: [tag], "x-role": "admin", request: { params },
       responses: { 204: { description: "Deleted." }, ...errorResponses } }),
   };
 }
@@ -107,6 +108,7 @@ export function pauseRouteDefs<O extends z.ZodType>(spec: { tag: string; path: s
       method: "post",
       path: `${spec.path}/{id}/${action}`,
       tags: [spec.tag],
+      "x-role": "admin",
       description,
       request: { params: idParam(spec.idPrefix) },
       responses: { 200: jsonResponse(spec.output, "The updated object."), ...errorResponses },

@@ -6,6 +6,8 @@ import { connections, destinations, events } from "../db/schema";
 import { headerName, headerValue } from "../http/header-fields";
 import { conflict } from "../http/problem";
 import { newId } from "../ids";
+import { DESTINATION_SECRETS } from "../secrets/secret-columns";
+import { openRow, openRows, sealRow } from "../secrets/sealed-row";
 import { destinationAuth, redactAuth } from "../delivery/destination-auth";
 import { redactSigning, signingConfig } from "../delivery/signing";
 import { cancelOrphans } from "../events/control";
@@ -116,7 +118,7 @@ export function destinationRoutes() {
       .where(and(q.cursor ? lt(destinations.id, q.cursor) : undefined, q.name ? eq(destinations.name, q.name) : undefined))
       .orderBy(desc(destinations.id)).limit(q.limit + 1).all();
     const { data, next_cursor } = toPage(rows, q.limit);
-    return c.json({ data: data.map(present), next_cursor }, 200);
+    return c.json({ data: (await openRows(DESTINATION_SECRETS, data)).map(present), next_cursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -129,13 +131,14 @@ export function destinationRoutes() {
       deliveryOrder: body.delivery_order, timeoutMs: body.timeout_ms,
       pausedAt: null, createdAt: now, updatedAt: now,
     };
-    await uniqueOr409("name", () => database(c.env.DB).insert(destinations).values(row));
+    const sealed = await sealRow(DESTINATION_SECRETS, row);
+    await uniqueOr409("name", () => database(c.env.DB).insert(destinations).values(sealed));
     return c.json(present(row), 201);
   });
 
   app.openapi(routes.get, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(present(assertFound(await database(c.env.DB).select().from(destinations).where(eq(destinations.id, id)).get(), "Destination")), 200);
+    return c.json(present(await openRow(DESTINATION_SECRETS, assertFound(await database(c.env.DB).select().from(destinations).where(eq(destinations.id, id)).get(), "Destination"))), 200);
   });
 
   app.openapi(routes.update, async (c) => {
@@ -143,7 +146,7 @@ export function destinationRoutes() {
     const patch = c.req.valid("json");
     if (patch.url !== undefined) assertOutboundUrl(patch.url, config(c.env).allowPrivateDestinations);
     const db = database(c.env.DB);
-    const current = assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination");
+    const current = await openRow(DESTINATION_SECRETS, assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination"));
     const row: Row = {
       ...current,
       name: patch.name ?? current.name,
@@ -158,7 +161,8 @@ export function destinationRoutes() {
       timeoutMs: patch.timeout_ms ?? current.timeoutMs,
       updatedAt: Date.now(),
     };
-    await uniqueOr409("name", () => db.update(destinations).set(row).where(eq(destinations.id, id)));
+    const sealed = await sealRow(DESTINATION_SECRETS, row);
+    await uniqueOr409("name", () => db.update(destinations).set(sealed).where(eq(destinations.id, id)));
     return c.json(present(row), 200);
   });
 
@@ -182,7 +186,7 @@ export function destinationRoutes() {
     const db = database(c.env.DB);
     const now = Date.now();
     await db.update(destinations).set({ pausedAt: now, updatedAt: now }).where(and(eq(destinations.id, id), isNull(destinations.pausedAt)));
-    return c.json(present(assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination")), 200);
+    return c.json(present(await openRow(DESTINATION_SECRETS, assertFound(await db.select().from(destinations).where(eq(destinations.id, id)).get(), "Destination"))), 200);
   });
 
   app.openapi(pauseRoutes.unpause, async (c) => {
@@ -190,7 +194,7 @@ export function destinationRoutes() {
     const db = database(c.env.DB);
     const row = assertFound(await db.update(destinations).set({ pausedAt: null, updatedAt: Date.now() }).where(eq(destinations.id, id)).returning().get(), "Destination");
     await c.env.DELIVERY_QUEUE.send(releaseMsg({ type: "destination", id }));
-    return c.json(present(row), 200);
+    return c.json(present(await openRow(DESTINATION_SECRETS, row)), 200);
   });
 
   return app;

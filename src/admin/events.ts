@@ -56,12 +56,12 @@ const filters = listQuery.extend(timeWindowQuery.shape).extend(searchFilters.sha
   request_id: z.string().optional(),
 });
 
-const list = createRoute({ method: "get", path: "/v1/events", tags: ["Events"], request: { query: filters },
+const list = createRoute({ method: "get", path: "/v1/events", tags: ["Events"], "x-role": "read", request: { query: filters },
   description: "Search events, newest first. Besides the parameters below, `body.<path>=<value>` matches a field of the request body (`?body.data.object.id=pi_123`) and `headers.<name>=<value>` a request header. Text filters look at the request as received. A page may hold fewer than `limit` events while `next_cursor` is set: follow it to search further (docs/observability.md).",
   responses: { 200: jsonResponse(page(event), "A page of events, newest first."), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/v1/events/{id}", tags: ["Events"], request: { params: idParam("evt") },
+const get = createRoute({ method: "get", path: "/v1/events/{id}", tags: ["Events"], "x-role": "read", request: { params: idParam("evt") },
   responses: { 200: jsonResponse(event, "The event."), ...errorResponses } });
-const listAttempts = createRoute({ method: "get", path: "/v1/events/{id}/attempts", tags: ["Events"], request: { params: idParam("evt") },
+const listAttempts = createRoute({ method: "get", path: "/v1/events/{id}/attempts", tags: ["Events"], "x-role": "read", request: { params: idParam("evt") },
   responses: { 200: jsonResponse(page(attempt), "The event's attempts, first to last."), ...errorResponses } });
 
 type Row = typeof events.$inferSelect;

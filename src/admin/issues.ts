@@ -42,11 +42,11 @@ const filters = listQuery.extend({
   status: issueStatus.optional(),
 });
 
-const list = createRoute({ method: "get", path: "/v1/issues", tags: ["Issues"], request: { query: filters },
+const list = createRoute({ method: "get", path: "/v1/issues", tags: ["Issues"], "x-role": "read", request: { query: filters },
   responses: { 200: jsonResponse(page(issue), "A page of issues, newest first."), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/v1/issues/{id}", tags: ["Issues"], request: { params: idParam("iss") },
+const get = createRoute({ method: "get", path: "/v1/issues/{id}", tags: ["Issues"], "x-role": "read", request: { params: idParam("iss") },
   responses: { 200: jsonResponse(issue, "The issue."), ...errorResponses } });
-const update = createRoute({ method: "patch", path: "/v1/issues/{id}", tags: ["Issues"], request: { params: idParam("iss"), ...jsonBody(issuePatch) },
+const update = createRoute({ method: "patch", path: "/v1/issues/{id}", tags: ["Issues"], "x-role": "admin", request: { params: idParam("iss"), ...jsonBody(issuePatch) },
   description: "Acknowledge or resolve an issue. Resolving notifies every channel, as an automatic resolution does.",
   responses: { 200: jsonResponse(issue, "The updated issue."), ...errorResponses } });
 

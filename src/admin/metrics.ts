@@ -46,7 +46,7 @@ const metrics = z.object({
 
 export type Metrics = z.infer<typeof metrics>;
 
-const get = createRoute({ method: "get", path: "/v1/metrics", tags: ["Metrics"], request: { query },
+const get = createRoute({ method: "get", path: "/v1/metrics", tags: ["Metrics"], "x-role": "read", request: { query },
   description: "Traffic and delivery figures per source, connection and destination over a window ending now.",
   responses: { 200: jsonResponse(metrics, "The figures; an object appears when it had traffic in the window or has events waiting."), ...errorResponses } });
 

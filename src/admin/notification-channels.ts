@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, isNull, lt, ne } from "drizzle-orm";
+import { and, desc, eq, lt, ne } from "drizzle-orm";
 import { config } from "../config";
 import { database, type Db } from "../db/client";
 import { notificationChannels } from "../db/schema";
@@ -10,6 +10,8 @@ import { headerValue } from "../http/header-fields";
 import { OPSGENIE_API_URL } from "../observability/notifications/opsgenie";
 import { PAGERDUTY_EVENTS_URL } from "../observability/notifications/pagerduty";
 import { maskSecret } from "../secret-mask";
+import { NOTIFICATION_CHANNEL_SECRETS } from "../secrets/secret-columns";
+import { openRow, openRows, sealRow } from "../secrets/sealed-row";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage } from "./common";
 import { assertOutboundUrl } from "../outbound/address-guard";
@@ -85,17 +87,13 @@ function present(row: Row): z.infer<typeof channel> {
 /**
  * Two channels with the same type, URL and routing key would send every notification twice to the
  * same place, so the second is a conflict (409). Checked, not indexed: channels are few and
- * written by hand.
+ * written by hand, and their credentials are encrypted (with a random IV), so they are compared
+ * decrypted.
  */
 async function assertNotDuplicate(db: Db, row: Pick<Row, "id" | "type" | "url" | "routingKey">) {
-  const same = await db.select({ id: notificationChannels.id }).from(notificationChannels)
-    .where(and(
-      eq(notificationChannels.type, row.type),
-      eq(notificationChannels.url, row.url),
-      row.routingKey === null ? isNull(notificationChannels.routingKey) : eq(notificationChannels.routingKey, row.routingKey),
-      ne(notificationChannels.id, row.id),
-    ))
-    .get();
+  const others = await db.select().from(notificationChannels)
+    .where(and(eq(notificationChannels.type, row.type), ne(notificationChannels.id, row.id))).all();
+  const same = (await openRows(NOTIFICATION_CHANNEL_SECRETS, others)).find((other) => other.url === row.url && other.routingKey === row.routingKey);
   if (same) throw conflict(`Notification channel ${same.id} already sends to this ${row.type === "pagerduty" ? "URL and routing key" : row.type === "opsgenie" ? "URL and API key" : "URL"}.`, [{ path: "url", message: `same as ${same.id}` }]);
 }
 
@@ -117,7 +115,7 @@ export function notificationChannelRoutes() {
       .where(and(q.cursor ? lt(notificationChannels.id, q.cursor) : undefined, q.type ? eq(notificationChannels.type, q.type) : undefined))
       .orderBy(desc(notificationChannels.id)).limit(q.limit + 1).all();
     const { data, next_cursor } = toPage(rows, q.limit);
-    return c.json({ data: data.map(present), next_cursor }, 200);
+    return c.json({ data: (await openRows(NOTIFICATION_CHANNEL_SECRETS, data)).map(present), next_cursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -137,20 +135,21 @@ export function notificationChannelRoutes() {
     };
     const db = database(c.env.DB);
     await assertNotDuplicate(db, row);
-    await db.insert(notificationChannels).values(row);
+    await db.insert(notificationChannels).values(await sealRow(NOTIFICATION_CHANNEL_SECRETS, row));
     return c.json(present(row), 201);
   });
 
   app.openapi(routes.get, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(present(assertFound(await database(c.env.DB).select().from(notificationChannels).where(eq(notificationChannels.id, id)).get(), "Notification channel")), 200);
+    const row = assertFound(await database(c.env.DB).select().from(notificationChannels).where(eq(notificationChannels.id, id)).get(), "Notification channel");
+    return c.json(present(await openRow(NOTIFICATION_CHANNEL_SECRETS, row)), 200);
   });
 
   app.openapi(routes.update, async (c) => {
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
     const db = database(c.env.DB);
-    const current = assertFound(await db.select().from(notificationChannels).where(eq(notificationChannels.id, id)).get(), "Notification channel");
+    const current = await openRow(NOTIFICATION_CHANNEL_SECRETS, assertFound(await db.select().from(notificationChannels).where(eq(notificationChannels.id, id)).get(), "Notification channel"));
     const problems = patchProblems(current.type, patch);
     if (problems.length) throw badRequest(problems);
     if (patch.url !== undefined) assertOutboundUrl(patch.url, config(c.env).allowPrivateDestinations);
@@ -163,7 +162,7 @@ export function notificationChannelRoutes() {
       updatedAt: Date.now(),
     };
     await assertNotDuplicate(db, row);
-    await db.update(notificationChannels).set(row).where(eq(notificationChannels.id, id));
+    await db.update(notificationChannels).set(await sealRow(NOTIFICATION_CHANNEL_SECRETS, row)).where(eq(notificationChannels.id, id));
     return c.json(present(row), 200);
   });
 

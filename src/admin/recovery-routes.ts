@@ -22,13 +22,13 @@ const eventRef = {
 };
 
 const retryEventRoute = createRoute({
-  method: "post", path: "/v1/events/{id}/retry", tags: ["Events"], request: { params: idParam("evt") },
+  method: "post", path: "/v1/events/{id}/retry", tags: ["Events"], "x-role": "admin", request: { params: idParam("evt") },
   description: "Queue a new attempt now (trigger `manual`), whatever the event's status; the destination's pacing still applies. A success makes the event `successful`; a failure starts no new retry schedule.",
   responses: { 202: { description: "The attempt is queued; the event as it was.", content: eventRef }, ...errorResponses },
 });
 
 const cancelEventRoute = createRoute({
-  method: "post", path: "/v1/events/{id}/cancel", tags: ["Events"], request: { params: idParam("evt") },
+  method: "post", path: "/v1/events/{id}/cancel", tags: ["Events"], "x-role": "admin", request: { params: idParam("evt") },
   description: "A `scheduled` or `paused` event stops for good. Final events and events with an attempt in flight are a 409.",
   responses: { 200: { description: "The cancelled event.", content: eventRef }, ...errorResponses },
 });
@@ -44,7 +44,7 @@ const rerouted = z
   .openapi("RequestRetry");
 
 const retryRequestRoute = createRoute({
-  method: "post", path: "/v1/requests/{id}/retry", tags: ["Requests"], request: { params: idParam("req") },
+  method: "post", path: "/v1/requests/{id}/retry", tags: ["Requests"], "x-role": "admin", request: { params: idParam("req") },
   description: "Route the stored request again through today's rules, for the connections that have no event for it yet (after fixing a filter or a transformation that ignored it). Rejected requests are a 409.",
   responses: { 200: jsonResponse(rerouted, "What this routing created and ignored."), ...errorResponses },
 });

@@ -51,7 +51,7 @@ const dryRunResult = z
   .openapi("ReplayDryRun");
 
 const create = createRoute({
-  method: "post", path: "/v1/replays", tags: ["Replays"],
+  method: "post", path: "/v1/replays", tags: ["Replays"], "x-role": "admin",
   description: "Start a bulk replay, or answer the one already running for the same query (200). With `dry_run`, count only.",
   request: jsonBody(replayBody),
   responses: {
@@ -60,12 +60,12 @@ const create = createRoute({
     ...errorResponses,
   },
 });
-const list = createRoute({ method: "get", path: "/v1/replays", tags: ["Replays"],
+const list = createRoute({ method: "get", path: "/v1/replays", tags: ["Replays"], "x-role": "read",
   request: { query: listQuery.extend({ status: replayStatus.optional() }) },
   responses: { 200: jsonResponse(page(replay), "A page of replays, newest first."), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/v1/replays/{id}", tags: ["Replays"], request: { params: idParam("rpl") },
+const get = createRoute({ method: "get", path: "/v1/replays/{id}", tags: ["Replays"], "x-role": "read", request: { params: idParam("rpl") },
   responses: { 200: jsonResponse(replay, "The replay, with live progress while it runs."), ...errorResponses } });
-const cancel = createRoute({ method: "post", path: "/v1/replays/{id}/cancel", tags: ["Replays"], request: { params: idParam("rpl") },
+const cancel = createRoute({ method: "post", path: "/v1/replays/{id}/cancel", tags: ["Replays"], "x-role": "admin", request: { params: idParam("rpl") },
   description: "Stop a running replay: nothing more is sent, and items already queued are dropped. Attempts already made stand.",
   responses: { 200: jsonResponse(replay, "The cancelled replay."), ...errorResponses } });
 

@@ -6,6 +6,8 @@ import { requests, sources } from "../db/schema";
 import { maskParts, sensitiveOf } from "../observability/credential-mask";
 import { searchRequests } from "../observability/search/request-search";
 import { searchCursor, searchFilters, textFiltersOf } from "../observability/search/search-params";
+import { SOURCE_SECRETS } from "../secrets/secret-columns";
+import { openValue } from "../secrets/sealed-row";
 import { adminRouter } from "./app";
 import { bodyView } from "./body-view";
 import { assertFound, errorResponses, idParam, iso, isoTime, jsonResponse, listQuery, page, timeWindowQuery } from "./common";
@@ -48,10 +50,10 @@ const filters = listQuery.extend(timeWindowQuery.shape).extend(searchFilters.sha
   rejection: z.union([rejection, z.literal("none"), z.literal("any")]).optional().openapi({ description: "A rejection cause, `none` (accepted) or `any` (rejected)." }),
 });
 
-const list = createRoute({ method: "get", path: "/v1/requests", tags: ["Requests"], request: { query: filters },
+const list = createRoute({ method: "get", path: "/v1/requests", tags: ["Requests"], "x-role": "read", request: { query: filters },
   description: "Search requests, newest first. Besides the parameters below, `body.<path>=<value>` matches a field of the body (`?body.data.object.id=pi_123`) and `headers.<name>=<value>` a header. A page may hold fewer than `limit` requests while `next_cursor` is set: follow it to search further (docs/observability.md).",
   responses: { 200: jsonResponse(page(requestSummary), "A page of requests, newest first."), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/v1/requests/{id}", tags: ["Requests"], request: { params: idParam("req") },
+const get = createRoute({ method: "get", path: "/v1/requests/{id}", tags: ["Requests"], "x-role": "read", request: { params: idParam("req") },
   responses: { 200: jsonResponse(requestDetail, "The request, with its body."), ...errorResponses } });
 
 type Row = typeof requests.$inferSelect;
@@ -65,7 +67,8 @@ async function masked<T extends Pick<Row, "sourceId" | "headers" | "query">>(db:
   if (rows.length === 0) return rows;
   const configs = await db.select({ id: sources.id, verification: sources.verification }).from(sources)
     .where(inArray(sources.id, [...new Set(rows.map((r) => r.sourceId))])).all();
-  const bySource = new Map(configs.map((c) => [c.id, sensitiveOf([c.verification])]));
+  // Masking looks for the secrets themselves, so it needs them decrypted.
+  const bySource = new Map(await Promise.all(configs.map(async (c) => [c.id, sensitiveOf([await openValue(SOURCE_SECRETS, "verification", c.id, c.verification)])] as const)));
   return rows.map((row) => maskParts(row, bySource.get(row.sourceId) ?? sensitiveOf([])));
 }
 
@@ -103,8 +106,9 @@ export function requestRoutes() {
     const db = database(c.env.DB);
     const { request, verification } = assertFound(await db.select({ request: requests, verification: sources.verification }).from(requests)
       .leftJoin(sources, eq(sources.id, requests.sourceId)).where(eq(requests.id, id)).get(), "Request");
+    const sensitive = sensitiveOf([await openValue(SOURCE_SECRETS, "verification", request.sourceId, verification)]);
     const body = await loadBody(db, request);
-    return c.json({ ...summary(maskParts(request, sensitiveOf([verification]))), ...bodyView(body), body_truncated: body.byteLength < request.bodySize }, 200);
+    return c.json({ ...summary(maskParts(request, sensitive)), ...bodyView(body), body_truncated: body.byteLength < request.bodySize }, 200);
   });
 
   return app;

@@ -7,6 +7,8 @@ import { conflict } from "../http/problem";
 import { NO_BODY_STATUSES } from "../ingest/ingest-route";
 import { newId } from "../ids";
 import { forgetSource } from "../ingest/source-cache";
+import { SOURCE_SECRETS } from "../secrets/secret-columns";
+import { openRow, openRows, sealRow } from "../secrets/sealed-row";
 import { redactVerification, verificationSchema } from "../verify";
 import { adminRouter } from "./app";
 import { assertFound, iso, isoTime, listQuery, resourceRoutes, toPage, uniqueOr409 } from "./common";
@@ -95,7 +97,7 @@ export function sourceRoutes() {
       .where(and(q.cursor ? lt(sources.id, q.cursor) : undefined, q.name ? eq(sources.name, q.name) : undefined))
       .orderBy(desc(sources.id)).limit(q.limit + 1).all();
     const { data, next_cursor } = toPage(rows, q.limit);
-    return c.json({ data: data.map((r) => present(r, origin(c.req.url))), next_cursor }, 200);
+    return c.json({ data: (await openRows(SOURCE_SECRETS, data)).map((r) => present(r, origin(c.req.url))), next_cursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -105,13 +107,14 @@ export function sourceRoutes() {
       id: newId("source", now), name: body.name, allowedMethods: body.allowed_methods, verification: body.verification,
       response: body.response, disabledAt: body.disabled ? now : null, createdAt: now, updatedAt: now,
     };
-    await uniqueOr409("name", () => database(c.env.DB).insert(sources).values(row));
+    const sealed = await sealRow(SOURCE_SECRETS, row);
+    await uniqueOr409("name", () => database(c.env.DB).insert(sources).values(sealed));
     return c.json(present(row, origin(c.req.url)), 201);
   });
 
   app.openapi(routes.get, async (c) => {
     const { id } = c.req.valid("param");
-    const row = assertFound(await database(c.env.DB).select().from(sources).where(eq(sources.id, id)).get(), "Source");
+    const row = await openRow(SOURCE_SECRETS, assertFound(await database(c.env.DB).select().from(sources).where(eq(sources.id, id)).get(), "Source"));
     return c.json(present(row, origin(c.req.url)), 200);
   });
 
@@ -119,7 +122,7 @@ export function sourceRoutes() {
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
     const db = database(c.env.DB);
-    const current = assertFound(await db.select().from(sources).where(eq(sources.id, id)).get(), "Source");
+    const current = await openRow(SOURCE_SECRETS, assertFound(await db.select().from(sources).where(eq(sources.id, id)).get(), "Source"));
     const now = Date.now();
     const row: Row = {
       ...current,
@@ -130,7 +133,8 @@ export function sourceRoutes() {
       disabledAt: patch.disabled === undefined ? current.disabledAt : patch.disabled ? (current.disabledAt ?? now) : null,
       updatedAt: now,
     };
-    await uniqueOr409("name", () => db.update(sources).set(row).where(eq(sources.id, id)));
+    const sealed = await sealRow(SOURCE_SECRETS, row);
+    await uniqueOr409("name", () => db.update(sources).set(sealed).where(eq(sources.id, id)));
     forgetSource(id);
     return c.json(present(row, origin(c.req.url)), 200);
   });

@@ -10,10 +10,10 @@ import { errorResponses, idParam, jsonResponse } from "./common";
 
 const trace = z.object({ data: z.array(traceEntry) }).openapi("Trace");
 
-const ofEvent = createRoute({ method: "get", path: "/v1/events/{id}/trace", tags: ["Events"], request: { params: idParam("evt") },
+const ofEvent = createRoute({ method: "get", path: "/v1/events/{id}/trace", tags: ["Events"], "x-role": "read", request: { params: idParam("evt") },
   description: "The event's lifecycle in time order: arrival of its request, verification, each rule's outcome, each attempt with its answer, and its status now.",
   responses: { 200: jsonResponse(trace, "The trace, oldest step first."), ...errorResponses } });
-const ofRequest = createRoute({ method: "get", path: "/v1/requests/{id}/trace", tags: ["Requests"], request: { params: idParam("req") },
+const ofRequest = createRoute({ method: "get", path: "/v1/requests/{id}/trace", tags: ["Requests"], "x-role": "read", request: { params: idParam("req") },
   description: "The request's lifecycle in time order: arrival, verification or rejection, each connection's rules, and every event it led to with its attempts and status.",
   responses: { 200: jsonResponse(trace, "The trace, oldest step first."), ...errorResponses } });
 

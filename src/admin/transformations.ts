@@ -4,6 +4,8 @@ import { database } from "../db/client";
 import { connections, transformations } from "../db/schema";
 import { badRequest, conflict, Problem } from "../http/problem";
 import { newId } from "../ids";
+import { TRANSFORMATION_SECRETS } from "../secrets/secret-columns";
+import { openRow, openRows, sealRow } from "../secrets/sealed-row";
 import { checkTransformation, runTransformation } from "../rules/transform";
 import { maskSecret } from "../secret-mask";
 import { adminRouter } from "./app";
@@ -51,7 +53,7 @@ const routes = resourceRoutes({
   filters: listQuery.extend({ name: z.string().optional() }),
 });
 const run = createRoute({
-  method: "post", path: "/v1/transformations/run", tags: ["Transformations"], request: jsonBody(runInput),
+  method: "post", path: "/v1/transformations/run", tags: ["Transformations"], "x-role": "read", request: jsonBody(runInput),
   responses: { 200: jsonResponse(runOutput, "The transformed request and the console output."), ...errorResponses },
 });
 
@@ -94,7 +96,7 @@ export function transformationRoutes() {
       .where(and(q.cursor ? lt(transformations.id, q.cursor) : undefined, q.name ? eq(transformations.name, q.name) : undefined))
       .orderBy(desc(transformations.id)).limit(q.limit + 1).all();
     const { data, next_cursor } = toPage(rows, q.limit);
-    return c.json({ data: data.map(present), next_cursor }, 200);
+    return c.json({ data: (await openRows(TRANSFORMATION_SECRETS, data)).map(present), next_cursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -102,13 +104,14 @@ export function transformationRoutes() {
     await compile(body.code);
     const now = Date.now();
     const row: Row = { id: newId("transformation", now), name: body.name, code: body.code, env: body.env, createdAt: now, updatedAt: now };
-    await uniqueOr409("name", () => database(c.env.DB).insert(transformations).values(row));
+    const sealed = await sealRow(TRANSFORMATION_SECRETS, row);
+    await uniqueOr409("name", () => database(c.env.DB).insert(transformations).values(sealed));
     return c.json(present(row), 201);
   });
 
   app.openapi(routes.get, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(present(assertFound(await database(c.env.DB).select().from(transformations).where(eq(transformations.id, id)).get(), "Transformation")), 200);
+    return c.json(present(await openRow(TRANSFORMATION_SECRETS, assertFound(await database(c.env.DB).select().from(transformations).where(eq(transformations.id, id)).get(), "Transformation"))), 200);
   });
 
   app.openapi(routes.update, async (c) => {
@@ -116,9 +119,10 @@ export function transformationRoutes() {
     const patch = c.req.valid("json");
     if (patch.code !== undefined) await compile(patch.code);
     const db = database(c.env.DB);
-    const current = assertFound(await db.select().from(transformations).where(eq(transformations.id, id)).get(), "Transformation");
+    const current = await openRow(TRANSFORMATION_SECRETS, assertFound(await db.select().from(transformations).where(eq(transformations.id, id)).get(), "Transformation"));
     const row: Row = { ...current, name: patch.name ?? current.name, code: patch.code ?? current.code, env: patch.env ?? current.env, updatedAt: Date.now() };
-    await uniqueOr409("name", () => db.update(transformations).set(row).where(eq(transformations.id, id)));
+    const sealed = await sealRow(TRANSFORMATION_SECRETS, row);
+    await uniqueOr409("name", () => db.update(transformations).set(sealed).where(eq(transformations.id, id)));
     return c.json(present(row), 200);
   });
 

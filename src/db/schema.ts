@@ -284,3 +284,39 @@ export const dedupeKeys = sqliteTable(
   },
   (t) => [uniqueIndex("dedupe_keys_pk").on(t.connectionId, t.key), index("dedupe_keys_expiry").on(t.expiresAt)],
 );
+
+/** Admin API keys (spec §8): only a SHA-256 hash of the `egk_…` key is kept. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    role: text("role").$type<"admin" | "read" | "publish">().notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdAt: ms("created_at").notNull(),
+    // Written at most once a minute per key and isolate, never on every request (src/auth/last-used.ts).
+    lastUsedAt: ms("last_used_at"),
+    expiresAt: ms("expires_at"),
+    revokedAt: ms("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash").on(t.keyHash)],
+);
+
+/** Every change attempted through /v1 (spec §8): who, what, when; never a body or a secret. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    keyId: text("key_id").notNull(),
+    method: text("method").notNull(),
+    // The route's pattern as the OpenAPI document names it, e.g. /v1/sources/{id}.
+    route: text("route").notNull(),
+    objectId: text("object_id"),
+    status: integer("status").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    index("audit_log_key").on(t.keyId, t.id),
+    index("audit_log_object").on(t.objectId, t.id).where(sql`object_id IS NOT NULL`),
+  ],
+);

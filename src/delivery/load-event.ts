@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { bodyStream } from "../db/request-body";
 import { connections, destinations, eventPayloads, events, requests } from "../db/schema";
+import { DESTINATION_SECRETS } from "../secrets/secret-columns";
+import { openRow } from "../secrets/sealed-row";
 
 // What one delivery reads, in one query: the event, its destination, its connection's rules and
 // pause, and the request to send (the transformation's output when there is one, else the stored
@@ -43,7 +45,8 @@ export async function loadDelivery(db: Db, eventId: string): Promise<LoadedDeliv
   if (!row) return undefined;
   return {
     event: row.event,
-    destination: row.destination,
+    // Decrypted here, at the load boundary: auth and signing secrets are encrypted at rest.
+    destination: row.destination && (await openRow(DESTINATION_SECRETS, row.destination)),
     connection: row.connection,
     request: row.transformed ?? row.original,
   };

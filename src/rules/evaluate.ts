@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { transformations } from "../db/schema";
+import { TRANSFORMATION_SECRETS } from "../secrets/secret-columns";
+import { openValue } from "../secrets/sealed-row";
 import { claimKey, dedupeKey } from "./deduplicate";
 import { matchFilter, parseBodyForFilter } from "./filter";
 import type { Rule } from "./schema";
@@ -62,7 +64,8 @@ export async function evaluateRules(rules: Rule[], original: RoutedRequest, ctx:
         const given = body();
         const result = await runTransformation({
           code: transformation.code,
-          env: transformation.env,
+          // Encrypted at rest: decrypted here, where it is used.
+          env: await openValue(TRANSFORMATION_SECRETS, "env", rule.transformation_id, transformation.env),
           connection: { id: ctx.connectionId },
           // The stored path is what followed /e/:source_id, empty when nothing did; the sandbox, like
           // Hookdeck, always shows a path.

@@ -10,6 +10,8 @@ import { join, resolve } from "node:path";
 export const ROOT = resolve(import.meta.dirname, "../..");
 const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 export const ADMIN_TOKEN = "e2e-admin-token";
+// A development key, for tests only (docs/security.md).
+export const ENCRYPTION_KEY = "1YRHubN07mQJBrKPaNKAA+x1ziyE6Tgm3PxCbubgfvQ=";
 
 export interface Gateway {
   url: string;
@@ -59,7 +61,7 @@ export async function startGateway(options: { vars?: Record<string, string>; con
     },
   });
   const port = await freePort();
-  const vars = { ADMIN_TOKEN, ALLOW_PRIVATE_DESTINATIONS: "true", SOURCE_CACHE_TTL_MS: "0", ...options.vars };
+  const vars = { ADMIN_TOKEN, ENCRYPTION_KEY, ALLOW_PRIVATE_DESTINATIONS: "true", SOURCE_CACHE_TTL_MS: "0", ...options.vars };
   const child: ChildProcess = spawn(
     process.execPath,
     [WRANGLER, "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--test-scheduled",

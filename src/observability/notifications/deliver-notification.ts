@@ -6,6 +6,8 @@ import { nextRetryDelay, parseRetryAfter } from "../../delivery/retry-policy";
 import { send } from "../../outbound/send";
 import { log } from "../../log";
 import { notifyMsg, type NotifyMessage } from "../../queue/messages";
+import { NOTIFICATION_CHANNEL_SECRETS } from "../../secrets/secret-columns";
+import { openRow } from "../../secrets/sealed-row";
 import { loadIssueContext } from "./issue-context";
 import type { ChannelRow, NotificationInput, OutboundNotification } from "./outbound";
 import { opsGenieNotification } from "./opsgenie";
@@ -41,8 +43,10 @@ export type NotifyOutcome =
 
 export async function deliverNotification(deps: NotifyDeps, message: NotifyMessage): Promise<NotifyOutcome> {
   const { db } = deps;
-  const channel = await db.select().from(notificationChannels).where(eq(notificationChannels.id, message.channel_id)).get();
-  if (!channel) return { kind: "skipped", reason: "channel deleted" };
+  const stored = await db.select().from(notificationChannels).where(eq(notificationChannels.id, message.channel_id)).get();
+  if (!stored) return { kind: "skipped", reason: "channel deleted" };
+  // Its credentials are encrypted at rest: decrypted here, where they are used.
+  const channel = await openRow(NOTIFICATION_CHANNEL_SECRETS, stored);
   const context = await loadIssueContext(db, message.issue_id);
   if (!context) return { kind: "skipped", reason: "issue not found" };
   // A late "opened" (retried past the resolution) would reopen a PagerDuty incident nobody closes.

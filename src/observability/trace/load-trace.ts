@@ -2,6 +2,8 @@ import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { attempts, connections, destinations, eventPayloads, events, requests, sources } from "../../db/schema";
 import type { Rule } from "../../rules/schema";
+import { DESTINATION_SECRETS, SOURCE_SECRETS } from "../../secrets/secret-columns";
+import { openValue } from "../../secrets/sealed-row";
 import { maskParts, sensitiveOf, type Sensitive } from "../credential-mask";
 import { preview, PREVIEW_BYTES } from "./preview";
 import { arrivalSteps, deliverySteps, ignoredSteps, routingSteps, type Transformed } from "./steps";
@@ -60,7 +62,11 @@ export async function eventTrace(db: Db, eventId: string): Promise<TraceEntry[] 
   const row = found[0];
   const request = requestRows[0];
   if (!row || !request) return null;
-  const sensitive = sensitiveOf([row.verification, row.auth as Config]);
+  // Masking looks for the secrets themselves, so it needs them decrypted.
+  const sensitive = sensitiveOf([
+    await openValue(SOURCE_SECRETS, "verification", row.event.sourceId, row.verification),
+    (await openValue(DESTINATION_SECRETS, "auth", row.event.destinationId, row.auth)) as Config,
+  ]);
   return inTimeOrder([
     ...arrivalSteps(request.request, sensitive),
     ...routingSteps(row.event, row.rules as Rule[] | null, await transformed(db, sensitive, requestPreview(db, request.request, request.requestHead), row.payload, row.payloadHead)),
@@ -87,7 +93,10 @@ export async function requestTrace(db: Db, requestId: string): Promise<TraceEntr
   const row = found[0];
   if (!row) return null;
   // One request's trace can show every destination's attempts: mask with all their credentials.
-  const sensitive = sensitiveOf([row.verification, ...eventRows.map((e) => e.auth as Config)]);
+  const sensitive = sensitiveOf([
+    await openValue(SOURCE_SECRETS, "verification", row.request.sourceId, row.verification),
+    ...(await Promise.all(eventRows.map((e) => openValue(DESTINATION_SECRETS, "auth", e.event.destinationId, e.auth)))).map((auth) => auth as Config),
+  ]);
   const entries = [...arrivalSteps(row.request, sensitive), ...ignoredSteps(row.request)];
   const byEvent = Map.groupBy(attemptRows, (a) => a.eventId);
   const before = requestPreview(db, row.request, row.requestHead);
