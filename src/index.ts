@@ -6,6 +6,8 @@ import { database } from "./db/client";
 import type { Env } from "./env";
 import { errorField, log } from "./log";
 import { recheckIssues } from "./observability/issues/recheck-issues";
+import { foldRollups } from "./observability/metrics/fold-rollups";
+import { reconcileMetrics } from "./observability/metrics/reconcile";
 import { consume } from "./queue/consumer";
 import { sendBodies } from "./queue/enqueue";
 import type { QueueMessage } from "./queue/messages";
@@ -41,6 +43,9 @@ export default {
       ["dedupe_keys", () => purgeExpiredKeys(db, now)],
       ["retention", () => purgeExpired(db, now, retentionDays)],
       ["issues", async () => sendBodies(env.DELIVERY_QUEUE, await recheckIssues(db, now))],
+      // Metrics rollups age with the raw rows: folded into hours and days, past retention into lifetime totals.
+      ["metrics_fold", () => foldRollups(db, now, retentionDays)],
+      ["metrics_reconcile", () => reconcileMetrics(db, now)],
     ];
     let failure: unknown;
     for (const [name, chore] of chores) {
