@@ -88,7 +88,7 @@ export function metricsRoutes() {
 
   app.openapi(prometheus, async (c) => {
     const text = prometheusText(await readLifetime(database(c.env.DB)), Date.now());
-    return c.body(text, 200, { "content-type": PROMETHEUS_CONTENT_TYPE });
+    return c.text(text, 200, { "content-type": PROMETHEUS_CONTENT_TYPE });
   });
 
   return app;

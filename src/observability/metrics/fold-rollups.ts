@@ -19,11 +19,13 @@ export const KEEP_HOURS_MS = 8 * DAY;
 const KEY = "bucket, grain, source_id, connection_id, destination_id";
 
 async function fold(db: Db, fromGrain: number, toGrain: number, before: number): Promise<number> {
-  const target = toGrain === 0 ? sql`0` : sql`bucket / ${toGrain} * ${toGrain}`;
+  // Inlined, not bound: D1 binds numbers as reals, and bucket / grain must be an integer division.
+  const grain = sql.raw(String(toGrain));
+  const target = toGrain === 0 ? sql`0` : sql`bucket / ${grain} * ${grain}`;
   const selected = sql`grain = ${fromGrain} AND bucket + grain <= ${before}`;
   const [, deleted] = await db.$client.batch([
     statement(db, sql`INSERT INTO metric_rollups (grain, bucket, source_id, connection_id, destination_id, ${sql.raw(ALL_COLUMNS.join(", "))})
-      SELECT ${toGrain}, ${target}, source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)}
+      SELECT ${grain}, ${target}, source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)}
       FROM metric_rollups WHERE ${selected} GROUP BY 2, 3, 4, 5
       ON CONFLICT (${sql.raw(KEY)}) DO UPDATE SET ${sql.raw(SUM_UPSERT)}`),
     statement(db, sql`DELETE FROM metric_rollups WHERE ${selected}`),

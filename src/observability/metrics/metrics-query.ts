@@ -57,7 +57,8 @@ export interface MetricsSpan { from: number; to: number; granularityMs: number }
 
 export async function readMetrics(db: Db, span: MetricsSpan, filter: MetricsFilter = {}) {
   const where = conditions(filter);
-  const g = span.granularityMs;
+  // Inlined, not bound: D1 binds numbers as reals, and bucket / g must be an integer division.
+  const g = sql.raw(String(Math.trunc(span.granularityMs)));
   const [rollups, backlog] = await db.$client.batch([
     statement(db, sql`SELECT bucket / ${g} * ${g} AS b, source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)}
       FROM metric_rollups WHERE bucket >= ${span.from} AND bucket <= ${span.to} AND grain > 0 AND ${where.rollups}

@@ -25,7 +25,7 @@ function latencySums(): SQL {
 export function rebuiltRows(from: number, to: number): SQL {
   const ids = (kind: "request" | "event" | "attempt", column: string) =>
     sql`${sql.raw(column)} >= ${idFloor(kind, from - SLACK_MS)} AND ${sql.raw(column)} < ${idFloor(kind, to + SLACK_MS)}`;
-  return sql`SELECT at / ${MINUTE} * ${MINUTE} AS bucket, s AS source_id, c AS connection_id, d AS destination_id,
+  return sql`SELECT at / ${sql.raw(String(MINUTE))} * ${sql.raw(String(MINUTE))} AS bucket, s AS source_id, c AS connection_id, d AS destination_id,
       sum(ra) AS requests_accepted, sum(rr) AS requests_rejected, sum(es) AS events_scheduled, sum(ep) AS events_paused,
       sum(esu) AS events_successful, sum(ef) AS events_failed, sum(ec) AS events_cancelled,
       sum(aok) AS attempts_successful, sum(aerr) AS attempts_http_error, sum(anone) AS attempts_no_response, ${latencySums()}
