@@ -7,6 +7,7 @@ import type { Env } from "./env";
 import { errorField, log } from "./log";
 import { recheckIssues } from "./observability/issues/recheck-issues";
 import { foldRollups } from "./observability/metrics/fold-rollups";
+import { bindTelemetry, flushTelemetry } from "./observability/telemetry/exporter";
 import { reconcileMetrics } from "./observability/metrics/reconcile";
 import { consume } from "./queue/consumer";
 import { sendBodies } from "./queue/enqueue";
@@ -22,13 +23,25 @@ export { ReplayJob } from "./replay/replay-job";
 
 const app = buildApp();
 
+/** Runs an entry point with span export bound to it, and sends what it recorded in the background. */
+async function traced<T>(env: Env, ctx: ExecutionContext, run: () => Promise<T>): Promise<T> {
+  bindTelemetry(env, ctx);
+  try {
+    return await run();
+  } finally {
+    ctx.waitUntil(flushTelemetry());
+  }
+}
+
 export default {
-  fetch: app.fetch,
+  fetch: (request, env, ctx) => traced(env, ctx, async () => app.fetch(request, env, ctx)),
 
   async queue(batch, env, ctx) {
-    // The dead-letter queue is consumed by this same Worker: what Queues gave up on.
-    if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch, env, database(env.DB), Date.now());
-    else await consume(batch, env, ctx);
+    await traced(env, ctx, async () => {
+      // The dead-letter queue is consumed by this same Worker: what Queues gave up on.
+      if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch, env, database(env.DB), Date.now());
+      else await consume(batch, env, ctx);
+    });
   },
 
   async scheduled(_controller, env) {

@@ -53,13 +53,16 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
   // Stored with the request, in the same write: what search finds it by (docs/observability.md).
   const providerId = (body: Uint8Array) => providerEventId(base.verificationType, request.headers, body);
 
+  // How long the signature check took, for the `verify` span (src/observability/telemetry/).
+  let verifyMs: number | undefined;
   const reject = (rejection: Rejection, detail: string, body: Uint8Array, size: number, problem: Problem) => {
     const record = { ...base, providerEventId: providerId(body), bodySize: size, verified: false, rejection, rejectionDetail: detail };
     // A rejected request is recorded for the operator, but the sender need not wait for that.
     c.executionCtx.waitUntil(
       storeRequest(db, record, body).catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
     );
-    log("warn", "request.rejected", { request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, rejection, detail, body_size: size });
+    log("warn", "request.rejected", { request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, rejection, detail, body_size: size,
+      duration_ms: Date.now() - now, verify_ms: verifyMs });
     return problemResponse(problem);
   };
 
@@ -81,7 +84,9 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
     return reject("method_not_allowed", `method ${request.method} not in ${source.allowedMethods.join(",")}`, body.bytes, body.bytes.byteLength,
       new Problem(405, "Method Not Allowed", undefined, undefined, { allow: source.allowedMethods.join(", ") }));
   }
+  const verifyStarted = Date.now();
   const verdict = await verifyRequest(verification, input);
+  verifyMs = Date.now() - verifyStarted;
   if (!verdict.ok) {
     return reject("verification_failed", verdict.reason, body.bytes, body.bytes.byteLength,
       new Problem(401, "Unauthorized", "The request could not be verified."));
@@ -103,7 +108,7 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
   }
   log("info", "request.accepted", {
     request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, verified: record.verified,
-    provider_event_id: record.providerEventId, body_size: record.bodySize,
+    provider_event_id: record.providerEventId, body_size: record.bodySize, duration_ms: Date.now() - now, verify_ms: verifyMs,
   });
   return acknowledge(source, base.id);
 }
