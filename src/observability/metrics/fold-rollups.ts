@@ -22,7 +22,8 @@ async function fold(db: Db, fromGrain: number, toGrain: number, before: number):
   // Inlined, not bound: D1 binds numbers as reals, and bucket / grain must be an integer division.
   const grain = sql.raw(String(toGrain));
   const target = toGrain === 0 ? sql`0` : sql`bucket / ${grain} * ${grain}`;
-  const selected = sql`grain = ${fromGrain} AND bucket + grain <= ${before}`;
+  // Rows that end by `before`, in the terms of the (grain, bucket) index.
+  const selected = sql`grain = ${fromGrain} AND bucket <= ${before - fromGrain}`;
   const [, deleted] = await db.$client.batch([
     statement(db, sql`INSERT INTO metric_rollups (grain, bucket, source_id, connection_id, destination_id, ${sql.raw(ALL_COLUMNS.join(", "))})
       SELECT ${grain}, ${target}, source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)}
