@@ -54,7 +54,7 @@ function lifecycleMicros(withTriggers: boolean): number {
 }
 
 const rounds = { with: [] as number[], without: [] as number[] };
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 5; round++) {
   rounds.without.push(lifecycleMicros(false));
   rounds.with.push(lifecycleMicros(true));
 }
@@ -104,7 +104,7 @@ try {
   const missed = results.filter((r) => r.p95 > TARGET_P95_MS);
   console.log(missed.length ? `\nover ${TARGET_P95_MS} ms at p95: ${missed.map((r) => r.kind).join(", ")}` : `\nevery query at or under ${TARGET_P95_MS} ms at p95`);
   const [w, wo] = [median(rounds.with), median(rounds.without)];
-  console.log(`\nrollup triggers, one event's lifecycle (request + event + attempt + status change) in node:sqlite, ${LIFECYCLES} each, median of 3 rounds:`);
+  console.log(`\nrollup triggers, one event's lifecycle (request + event + attempt + status change) in node:sqlite, ${LIFECYCLES} each, median of 5 rounds:`);
   console.log(`without ${wo.toFixed(1)} µs, with ${w.toFixed(1)} µs: +${(w - wo).toFixed(1)} µs (×${(w / wo).toFixed(2)}); rounds without ${rounds.without.map((x) => x.toFixed(1)).join("/")}, with ${rounds.with.map((x) => x.toFixed(1)).join("/")}`);
 } finally {
   await gateway.stop();

@@ -22,7 +22,7 @@ function entries(rows: MetricsRows, now: number) {
   const all = (r: Route) => r.connection_id === ""
     ? [of(sources, r.source_id, keyed)]
     : [of(sources, r.source_id, keyed), of(connections, r.connection_id, () => ({ ...keyed(), route: r })), of(destinations, r.destination_id, keyed)];
-  for (const row of rows.rollups) for (const entry of all(row)) addRow(entry.tally, row);
+  for (const row of rows.totals) for (const entry of all(row)) addRow(entry.tally, row);
   for (const r of rows.backlog) {
     for (const { queue } of all(r)) {
       queue.scheduled += Number(r.scheduled);
@@ -35,14 +35,12 @@ function entries(rows: MetricsRows, now: number) {
 
 /** Every bucket from the window's start to now, empty ones included, so that a chart needs no gaps filled. */
 function series(rows: MetricsRows, span: MetricsSpan) {
-  const tallies = new Map<number, Tally>();
-  for (const row of rows.rollups) {
-    const b = Number(row.b);
-    addRow(tallies.get(b) ?? tallies.set(b, emptyTally()).get(b)!, row);
-  }
+  const byStart = new Map(rows.series.map((row) => [Number(row.b), row]));
   const buckets = [];
   for (let start = bucketStart(span.from, span.granularityMs); start <= span.to; start += span.granularityMs) {
-    const tally = tallies.get(start) ?? emptyTally();
+    const tally = emptyTally();
+    const row = byStart.get(start);
+    if (row) addRow(tally, row);
     buckets.push({ start: new Date(start).toISOString(), requests: requestFigures(tally), ...trafficFigures(tally) });
   }
   return buckets;
