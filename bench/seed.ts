@@ -1,6 +1,7 @@
 // The seeded database the read benchmarks share (bench:search, bench:metrics): 30 days of traffic —
 // four sources, ten destinations, twenty connections, EVENTS requests each with one event and, once
 // delivered or failed, its attempt, plus 1 % rejected requests.
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,8 +10,10 @@ import { newId } from "../src/ids";
 import { ROOT, startGateway } from "../test/e2e/wrangler-dev";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-// The newest migration names the schema the cached file was seeded under.
-const SCHEMA = readdirSync(join(ROOT, "migrations")).filter((f) => f.endsWith(".sql")).sort().at(-1)!.replace(/\.sql$/, "");
+// The migrations' text names the schema the cached file was seeded under.
+const MIGRATIONS = join(ROOT, "migrations");
+const SCHEMA = createHash("sha256").update(readdirSync(MIGRATIONS).filter((f) => f.endsWith(".sql")).sort()
+  .map((f) => readFileSync(join(MIGRATIONS, f), "utf8")).join("\n")).digest("hex").slice(0, 12);
 const SEED_CACHE = join(process.env.BENCH_SEED_CACHE ?? tmpdir(), `gateway-bench-seed-${EVENTS}-${SCHEMA}.sqlite`);
 const DAYS = 30;
 const NOW = Date.now();

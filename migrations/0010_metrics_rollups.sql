@@ -1,19 +1,22 @@
 -- Metrics rollups (docs/observability.md § Metrics, How the figures are kept). One row per time
 -- bucket and (source, connection, destination): requests, events by status, attempts by outcome and
--- a latency histogram in fixed buckets. Every column is a sum, so rows merge by adding: the cron
--- folds minutes into hours and hours into days by adding them up.
+-- a latency histogram in fixed buckets. Every column is a sum (the largest latency, a maximum), so
+-- rows merge by adding them.
 --
 -- The triggers below keep the rows inside the very statement that writes the request, event or
 -- attempt: the count and the row it counts commit together or not at all, so a crash can neither
--- lose a count nor add one twice. Each trigger adds a delta to the minute row of the time it
--- counts under (created by the upsert if missing); a delta that lands in a minute already folded
--- into its hour is folded in by the next pass, and sums read across grains meanwhile.
+-- lose a count nor add one twice. Each trigger adds its delta to three rows, the minute's, the five
+-- minutes' and the hour's that hold the time it counts under (created by the upsert if missing), so
+-- that every granularity reads few rows: a day by the five minutes reads 288 per key, not 1,440.
+-- Each grain is complete on its own; the cron drops minutes after hours and five minutes after a
+-- day, and folds hours into days after eight (src/observability/metrics/fold-rollups.ts).
 --
--- `grain` is the bucket's length in ms (60000, 3600000 or 86400000) and `bucket` its start in ms
--- since the epoch. Requests know only their source: their rows have connection_id = destination_id
--- = ''. Latency buckets are upper bounds in ms (le): 25, 50, 100, 250, 500, 1000, 2500, 5000,
--- 10000, 30000 and above (lat_inf); attempts that timed no request (error `interrupted` or
--- `dead_lettered`) are counted but have no latency.
+-- `grain` is the bucket's length in ms (60000, 300000, 3600000 or 86400000; 0 for the lifetime row
+-- retention folds into) and `bucket` its start in ms since the epoch. Requests know only their
+-- source: their rows have connection_id = destination_id = ''. Latency buckets are upper bounds in
+-- ms (le): 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000 and above (lat_inf); attempts that
+-- timed no request (error `interrupted` or `dead_lettered`) are counted but have no latency.
+-- WITHOUT ROWID: rows are stored in key order, so a window is one sequential range read.
 CREATE TABLE `metric_rollups` (
 	`grain` integer NOT NULL,
 	`bucket` integer NOT NULL,
@@ -42,12 +45,9 @@ CREATE TABLE `metric_rollups` (
 	`lat_30000` integer DEFAULT 0 NOT NULL,
 	`lat_inf` integer DEFAULT 0 NOT NULL,
 	`latency_sum_ms` integer DEFAULT 0 NOT NULL,
-	`latency_max_ms` integer DEFAULT 0 NOT NULL
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `metric_rollups_key` ON `metric_rollups` (`bucket`,`grain`,`source_id`,`connection_id`,`destination_id`);
---> statement-breakpoint
-CREATE INDEX `metric_rollups_grain` ON `metric_rollups` (`grain`,`bucket`);
+	`latency_max_ms` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY (`grain`, `bucket`, `source_id`, `connection_id`, `destination_id`)
+) WITHOUT ROWID;
 --> statement-breakpoint
 -- Days the nightly reconcile has checked (src/observability/metrics/reconcile.ts).
 CREATE TABLE `metric_reconciles` (
@@ -58,8 +58,9 @@ CREATE TABLE `metric_reconciles` (
 --> statement-breakpoint
 CREATE TRIGGER `metric_requests_insert` AFTER INSERT ON `requests` BEGIN
   INSERT INTO `metric_rollups` (grain, bucket, source_id, connection_id, destination_id, requests_accepted, requests_rejected)
-  VALUES (60000, new.received_at / 60000 * 60000, new.source_id, '', '', new.rejection IS NULL, new.rejection IS NOT NULL)
-  ON CONFLICT (bucket, grain, source_id, connection_id, destination_id) DO UPDATE SET
+  SELECT g.column1, new.received_at / g.column1 * g.column1, new.source_id, '', '', new.rejection IS NULL, new.rejection IS NOT NULL
+  FROM (VALUES (60000), (300000), (3600000)) g WHERE true
+  ON CONFLICT (grain, bucket, source_id, connection_id, destination_id) DO UPDATE SET
     requests_accepted = requests_accepted + excluded.requests_accepted,
     requests_rejected = requests_rejected + excluded.requests_rejected;
 END;
@@ -67,9 +68,10 @@ END;
 CREATE TRIGGER `metric_events_insert` AFTER INSERT ON `events` BEGIN
   INSERT INTO `metric_rollups` (grain, bucket, source_id, connection_id, destination_id,
     events_scheduled, events_paused, events_successful, events_failed, events_cancelled)
-  VALUES (60000, new.created_at / 60000 * 60000, new.source_id, new.connection_id, new.destination_id,
-    new.status = 'scheduled', new.status = 'paused', new.status = 'successful', new.status = 'failed', new.status = 'cancelled')
-  ON CONFLICT (bucket, grain, source_id, connection_id, destination_id) DO UPDATE SET
+  SELECT g.column1, new.created_at / g.column1 * g.column1, new.source_id, new.connection_id, new.destination_id,
+    new.status = 'scheduled', new.status = 'paused', new.status = 'successful', new.status = 'failed', new.status = 'cancelled'
+  FROM (VALUES (60000), (300000), (3600000)) g WHERE true
+  ON CONFLICT (grain, bucket, source_id, connection_id, destination_id) DO UPDATE SET
     events_scheduled = events_scheduled + excluded.events_scheduled,
     events_paused = events_paused + excluded.events_paused,
     events_successful = events_successful + excluded.events_successful,
@@ -77,16 +79,17 @@ CREATE TRIGGER `metric_events_insert` AFTER INSERT ON `events` BEGIN
     events_cancelled = events_cancelled + excluded.events_cancelled;
 END;
 --> statement-breakpoint
--- An event is counted under its creation minute by its status now: a status change moves one count
--- from the old status to the new one, in that same minute.
+-- An event is counted under its creation time by its status now: a status change moves one count
+-- from the old status to the new one, in the buckets of that same time.
 CREATE TRIGGER `metric_events_status` AFTER UPDATE OF `status` ON `events` WHEN old.status IS NOT new.status BEGIN
   INSERT INTO `metric_rollups` (grain, bucket, source_id, connection_id, destination_id,
     events_scheduled, events_paused, events_successful, events_failed, events_cancelled)
-  VALUES (60000, old.created_at / 60000 * 60000, old.source_id, old.connection_id, old.destination_id,
+  SELECT g.column1, old.created_at / g.column1 * g.column1, old.source_id, old.connection_id, old.destination_id,
     (new.status = 'scheduled') - (old.status = 'scheduled'), (new.status = 'paused') - (old.status = 'paused'),
     (new.status = 'successful') - (old.status = 'successful'), (new.status = 'failed') - (old.status = 'failed'),
-    (new.status = 'cancelled') - (old.status = 'cancelled'))
-  ON CONFLICT (bucket, grain, source_id, connection_id, destination_id) DO UPDATE SET
+    (new.status = 'cancelled') - (old.status = 'cancelled')
+  FROM (VALUES (60000), (300000), (3600000)) g WHERE true
+  ON CONFLICT (grain, bucket, source_id, connection_id, destination_id) DO UPDATE SET
     events_scheduled = events_scheduled + excluded.events_scheduled,
     events_paused = events_paused + excluded.events_paused,
     events_successful = events_successful + excluded.events_successful,
@@ -98,15 +101,16 @@ CREATE TRIGGER `metric_attempts_insert` AFTER INSERT ON `attempts` BEGIN
   INSERT INTO `metric_rollups` (grain, bucket, source_id, connection_id, destination_id,
     attempts_successful, attempts_http_error, attempts_no_response,
     lat_25, lat_50, lat_100, lat_250, lat_500, lat_1000, lat_2500, lat_5000, lat_10000, lat_30000, lat_inf, latency_sum_ms, latency_max_ms)
-  SELECT 60000, new.started_at / 60000 * 60000, e.source_id, e.connection_id, e.destination_id,
+  SELECT g.column1, new.started_at / g.column1 * g.column1, e.source_id, e.connection_id, e.destination_id,
     coalesce(new.status_code BETWEEN 200 AND 299, 0), coalesce(new.status_code NOT BETWEEN 200 AND 299, 0), new.status_code IS NULL,
     t.timed AND d <= 25, t.timed AND d > 25 AND d <= 50, t.timed AND d > 50 AND d <= 100, t.timed AND d > 100 AND d <= 250,
     t.timed AND d > 250 AND d <= 500, t.timed AND d > 500 AND d <= 1000, t.timed AND d > 1000 AND d <= 2500,
     t.timed AND d > 2500 AND d <= 5000, t.timed AND d > 5000 AND d <= 10000, t.timed AND d > 10000 AND d <= 30000,
     t.timed AND d > 30000, CASE WHEN t.timed THEN d ELSE 0 END, CASE WHEN t.timed THEN d ELSE 0 END
-  FROM `events` e, (SELECT coalesce(new.error, '') NOT IN ('interrupted', 'dead_lettered') AS timed, new.duration_ms AS d) t
+  FROM `events` e, (SELECT coalesce(new.error, '') NOT IN ('interrupted', 'dead_lettered') AS timed, new.duration_ms AS d) t,
+    (VALUES (60000), (300000), (3600000)) g
   WHERE e.id = new.event_id
-  ON CONFLICT (bucket, grain, source_id, connection_id, destination_id) DO UPDATE SET
+  ON CONFLICT (grain, bucket, source_id, connection_id, destination_id) DO UPDATE SET
     attempts_successful = attempts_successful + excluded.attempts_successful,
     attempts_http_error = attempts_http_error + excluded.attempts_http_error,
     attempts_no_response = attempts_no_response + excluded.attempts_no_response,
@@ -117,8 +121,9 @@ CREATE TRIGGER `metric_attempts_insert` AFTER INSERT ON `attempts` BEGIN
     latency_sum_ms = latency_sum_ms + excluded.latency_sum_ms, latency_max_ms = max(latency_max_ms, excluded.latency_max_ms);
 END;
 --> statement-breakpoint
--- Backfill from the rows already stored: the last 26 hours by the minute, older ones by the hour
--- (the cron folds those into days). The same sums as src/observability/metrics/rebuild.ts.
+-- Backfill from the rows already stored: by the hour, and by the minute and five minutes for the
+-- spans the cron keeps them (7 and 25 hours); the cron folds old hours into days. The same sums as
+-- src/observability/metrics/rebuild.ts.
 INSERT INTO `metric_rollups` (grain, bucket, source_id, connection_id, destination_id,
   requests_accepted, requests_rejected, events_scheduled, events_paused, events_successful, events_failed, events_cancelled,
   attempts_successful, attempts_http_error, attempts_no_response,
@@ -131,7 +136,7 @@ SELECT g, at / g * g, s, c, d,
   sum(timed AND ms > 10000 AND ms <= 30000), sum(timed AND ms > 30000),
   sum(CASE WHEN timed THEN ms ELSE 0 END), max(CASE WHEN timed THEN ms ELSE 0 END)
 FROM (
-  SELECT *, CASE WHEN at >= CAST(strftime('%s', 'now') AS INTEGER) * 1000 - 93600000 THEN 60000 ELSE 3600000 END AS g FROM (
+  SELECT r.*, g.column1 AS g FROM (VALUES (60000, 25200000), (300000, 90000000), (3600000, NULL)) g JOIN (
     SELECT received_at AS at, source_id AS s, '' AS c, '' AS d, rejection IS NULL AS ra, rejection IS NOT NULL AS rr,
       0 AS es, 0 AS ep, 0 AS esu, 0 AS ef, 0 AS ec, 0 AS aok, 0 AS aerr, 0 AS anone, 0 AS ms, 0 AS timed
     FROM `requests`
@@ -144,6 +149,6 @@ FROM (
       coalesce(t.status_code BETWEEN 200 AND 299, 0), coalesce(t.status_code NOT BETWEEN 200 AND 299, 0), t.status_code IS NULL,
       t.duration_ms, coalesce(t.error, '') NOT IN ('interrupted', 'dead_lettered')
     FROM `attempts` t JOIN `events` e ON e.id = t.event_id
-  )
+  ) r ON g.column2 IS NULL OR r.at >= CAST(strftime('%s', 'now') AS INTEGER) * 1000 - g.column2
 )
 GROUP BY 1, 2, 3, 4, 5;

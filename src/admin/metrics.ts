@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { database } from "../db/client";
-import { bucketStart, defaultGranularity, GRANULARITIES, longestWindowText, servesWindow, type Granularity } from "../observability/metrics/granularity";
+import { bucketStart, defaultGranularity, GRANULARITIES, longestWindowText, servesWindow, SOURCE_GRAINS, type Granularity } from "../observability/metrics/granularity";
 import { readLifetime, readMetrics } from "../observability/metrics/metrics-query";
 import { metricsReport } from "../observability/metrics/metrics-report";
 import { prometheusText } from "../observability/metrics/prometheus";
@@ -20,7 +20,7 @@ const query = z.object({
     .refine((value) => windowMs(value) !== null, "expected a window from 1 minute to 30 days: 5m, 1h, 24h, 30d, or an ISO-8601 duration such as PT30M or P1D")
     .openapi({ description: "How far back to count: `<n>m`, `<n>h`, `<n>d` or an ISO-8601 duration (`PT1H`), 1 minute to 30 days.", example: "1h" }),
   granularity: z.enum(Object.keys(GRANULARITIES) as [Granularity, ...Granularity[]]).optional()
-    .openapi({ description: "Length of each time bucket: 1m and 5m for windows up to 1 day, 1h up to 7 days, 1d up to 30. Default: 1m up to 2 hours, 5m up to a day, 1h up to 7 days, else 1d." }),
+    .openapi({ description: "Length of each time bucket: 1m for windows up to 6 hours, 5m up to 1 day, 1h up to 7 days, 1d up to 30. Default: 1m up to 2 hours, 5m up to a day, 1h up to 7 days, else 1d." }),
   source_id: prefixed("src").openapi({ description: "Only this source's traffic." }),
   connection_id: prefixed("con").openapi({ description: "Only this connection's traffic (requests: its source's)." }),
   destination_id: prefixed("des").openapi({ description: "Only this destination's traffic (requests: the sources that feed it)." }),
@@ -81,7 +81,7 @@ export function metricsRoutes() {
     const length = windowMs(q.window)!;
     const granularity = q.granularity ?? defaultGranularity(length);
     // The window starts at a bucket's start, so that every bucket is whole and they add up to the totals.
-    const span = { from: bucketStart(now - length, GRANULARITIES[granularity]), to: now, granularityMs: GRANULARITIES[granularity] };
+    const span = { from: bucketStart(now - length, GRANULARITIES[granularity]), to: now, granularityMs: GRANULARITIES[granularity], grains: SOURCE_GRAINS[granularity] };
     const rows = await readMetrics(database(c.env.DB), span, { sourceId: q.source_id, connectionId: q.connection_id, destinationId: q.destination_id });
     return c.json({ window: q.window, granularity, from: new Date(span.from).toISOString(), to: new Date(now).toISOString(), ...metricsReport(rows, span, now) }, 200);
   });

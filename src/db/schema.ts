@@ -2,7 +2,7 @@
 // compare cheaply in SQLite, and the API turns them into ISO-8601 strings. JSON columns hold values
 // that were validated by zod before they were written.
 import { sql } from "drizzle-orm";
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const ms = (name: string) => integer(name);
@@ -287,8 +287,9 @@ export const dedupeKeys = sqliteTable(
 /**
  * Metrics rollups (migrations/0010_metrics_rollups.sql keeps them with triggers; docs/observability.md
  * § Metrics). Each row sums one bucket (`grain` ms long, from `bucket`) for one source, connection
- * and destination; request rows have connection_id = destination_id = ''. `grain` 0 holds what
- * retention purged, so that counters read over every row never go down.
+ * and destination; request rows have connection_id = destination_id = ''. Every count is in a row
+ * of each grain (minutes, five minutes, hours, then days); `grain` 0 holds what retention purged, so
+ * that counters never go down. The table is WITHOUT ROWID in SQL (drizzle does not model it).
  */
 export const metricRollups = sqliteTable(
   "metric_rollups",
@@ -322,10 +323,7 @@ export const metricRollups = sqliteTable(
     latencySumMs: integer("latency_sum_ms").notNull().default(0),
     latencyMaxMs: integer("latency_max_ms").notNull().default(0),
   },
-  (t) => [
-    uniqueIndex("metric_rollups_key").on(t.bucket, t.grain, t.sourceId, t.connectionId, t.destinationId),
-    index("metric_rollups_grain").on(t.grain, t.bucket),
-  ],
+  (t) => [primaryKey({ columns: [t.grain, t.bucket, t.sourceId, t.connectionId, t.destinationId] })],
 );
 
 /** Days the nightly metrics reconcile has checked, and how many rollup keys it found wrong. */

@@ -39,8 +39,11 @@ async function rawSums(): Promise<Sums> {
   return out;
 }
 
-/** The rollups summed per key, over every grain (or only the ones given). */
-async function rollupSums(where = "1"): Promise<Sums> {
+/**
+ * The rollups summed per key over one family of grains: by default the lasting one (hours, days
+ * and lifetime rows), where each count is once; `grain = 60000` or `300000` for the finer ones.
+ */
+async function rollupSums(where = "1", grains = `grain IN (0, ${HOUR}, ${DAY})`): Promise<Sums> {
   const { results } = await env.DB.prepare(`SELECT source_id || '|' || connection_id || '|' || destination_id AS k,
     sum(requests_accepted) AS requests_accepted, sum(requests_rejected) AS requests_rejected,
     sum(events_scheduled) AS events_scheduled, sum(events_paused) AS events_paused, sum(events_successful) AS events_successful,
@@ -48,7 +51,7 @@ async function rollupSums(where = "1"): Promise<Sums> {
     sum(attempts_successful) AS attempts_successful, sum(attempts_http_error) AS attempts_http_error, sum(attempts_no_response) AS attempts_no_response,
     sum(latency_sum_ms) AS latency_sum_ms,
     sum(lat_25 + lat_50 + lat_100 + lat_250 + lat_500 + lat_1000 + lat_2500 + lat_5000 + lat_10000 + lat_30000 + lat_inf) AS timed
-    FROM metric_rollups WHERE ${where} GROUP BY 1`).all<Record<string, unknown>>();
+    FROM metric_rollups WHERE (${where}) AND ${grains} GROUP BY 1`).all<Record<string, unknown>>();
   return Object.fromEntries(results.map(({ k, ...sums }) => [k as string, Object.fromEntries(Object.entries(sums).map(([c, v]) => [c, Number(v)]))]));
 }
 
@@ -89,6 +92,9 @@ describe("metrics rollups", () => {
     const raw = await rawSums();
     const rolled = await rollupSums();
     expect(comparable(rolled)).toEqual(comparable(raw));
+    // Every count is also in a row of each finer grain.
+    expect(await rollupSums("1", "grain = 60000")).toEqual(rolled);
+    expect(await rollupSums("1", "grain = 300000")).toEqual(rolled);
     // Spot checks, so that a mistake shared by both sides still shows.
     const key = (p: typeof ok) => `${p.source.id}|${p.connection.id}|${p.destination.id}`;
     expect(rolled[`${ok.source.id}||`]).toMatchObject({ requests_accepted: 3, requests_rejected: 1 });
@@ -98,7 +104,7 @@ describe("metrics rollups", () => {
     expect(await receiverRecords(retried.destination.url.split("/").pop())).toHaveLength(2);
   });
 
-  it("fold minutes into hours and hours into days without changing a sum, and are read the same after", async () => {
+  it("drop minutes and five minutes once no window reads them, fold hours into days, and are read the same after", async () => {
     const p = await pipeline("roll-fold", `/ok/${uniqueKey("rfold")}`);
     const now = Date.now();
     await seed(p.source.id, p.connection.id, p.destination.id, [
@@ -115,15 +121,16 @@ describe("metrics rollups", () => {
     const monthBefore = (await admin("GET", `/v1/metrics?window=30d&connection_id=${p.connection.id}`)).json;
 
     const folded = await foldRollups(db(), now, 30);
-    expect(folded.minutes).toBeGreaterThan(0);
+    expect(folded.dropped).toBeGreaterThan(0);
     expect(folded.hours).toBeGreaterThan(0);
     const grains = await env.DB.prepare(`SELECT grain, min(bucket) AS oldest FROM metric_rollups WHERE ${where} GROUP BY grain ORDER BY grain`).all<{ grain: number; oldest: number }>();
-    expect(grains.results.map((g) => g.grain)).toEqual([60_000, HOUR, DAY]);
-    expect(grains.results[0]!.oldest).toBeGreaterThan(now - 26 * HOUR);
-    expect(grains.results[1]!.oldest).toBeGreaterThan(now - 9 * DAY);
+    expect(grains.results.map((g) => g.grain)).toEqual([MINUTE, 5 * MINUTE, HOUR, DAY]);
+    expect(grains.results[0]!.oldest).toBeGreaterThan(now - 7 * HOUR);
+    expect(grains.results[1]!.oldest).toBeGreaterThan(now - 25 * HOUR);
+    expect(grains.results[2]!.oldest).toBeGreaterThan(now - 9 * DAY);
     expect(await rollupSums(where)).toEqual(before);
-    // A second pass finds nothing left to fold.
-    expect(await foldRollups(db(), now, 30)).toEqual({ minutes: 0, hours: 0, purged: 0 });
+    // A second pass finds nothing left to do.
+    expect(await foldRollups(db(), now, 30)).toEqual({ dropped: 0, hours: 0, purged: 0 });
 
     const monthAfter = (await admin("GET", `/v1/metrics?window=30d&connection_id=${p.connection.id}`)).json;
     expect(monthAfter.connections).toEqual(monthBefore.connections);
@@ -143,7 +150,7 @@ describe("metrics rollups", () => {
     const before = await rollupSums(where);
     const folded = await foldRollups(db(), now, 30);
     expect(folded.purged).toBeGreaterThan(0);
-    const old = await env.DB.prepare(`SELECT count(*) AS n FROM metric_rollups WHERE ${where} AND grain > 0 AND bucket < ?`).bind(now - 30 * DAY).first<number>("n");
+    const old = await env.DB.prepare(`SELECT count(*) AS n FROM metric_rollups WHERE (${where}) AND grain > 0 AND bucket < ?`).bind(now - 30 * DAY).first<number>("n");
     expect(old).toBe(0);
     expect(await rollupSums(where)).toEqual(before);
     const month = (await admin("GET", `/v1/metrics?window=30d&connection_id=${p.connection.id}`)).json;
@@ -162,7 +169,8 @@ describe("metrics rollups", () => {
     const right = await rollupSums(where);
     expect((await reconcileDay(db(), yesterday, now)).mismatched).toBe(0);
 
-    // Drift no trigger would cause: a count changed by hand, and a row lost.
+    // Drift no trigger would cause: a count changed by hand, and rows lost. The day's hour rows are
+    // repaired; its minute and five-minute rows are left to expire.
     await env.DB.prepare(`UPDATE metric_rollups SET events_failed = events_failed + 5 WHERE connection_id = ?`).bind(p.connection.id).run();
     await env.DB.prepare(`DELETE FROM metric_rollups WHERE connection_id = '' AND source_id = ?`).bind(p.source.id).run();
     expect(await rollupSums(where)).not.toEqual(right);

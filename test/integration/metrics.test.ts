@@ -164,7 +164,7 @@ describe("GET /v1/metrics", () => {
     expect(badId.status).toBe(400);
     expect(badId.json.errors[0].path).toBe("query.source_id");
     expect((await admin("GET", "/v1/metrics?window=P1DT12H")).status).toBe(200);
-    for (const query of ["window=2d&granularity=1m", "window=8d&granularity=1h", "granularity=2m"]) {
+    for (const query of ["window=7h&granularity=1m", "window=2d&granularity=5m", "window=8d&granularity=1h", "granularity=2m"]) {
       const res = await admin("GET", `/v1/metrics?${query}`);
       expect(res.status, query).toBe(400);
       expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual(["query.granularity"]);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
-import { SUM_SELECT, type RollupSums } from "./rollup-columns";
+import { DAY, HOUR, SUM_SELECT, type RollupSums } from "./rollup-columns";
 
 // The numbers behind GET /v1/metrics, in one D1 round trip: the rollups of the window summed per
 // (source, connection, destination) and per time bucket, and the queue (scheduled events) as it
@@ -55,13 +55,14 @@ export function statement(db: Db, query: SQL): D1PreparedStatement {
   return db.$client.prepare(compiled.sql).bind(...compiled.params);
 }
 
-export interface MetricsSpan { from: number; to: number; granularityMs: number }
+export interface MetricsSpan { from: number; to: number; granularityMs: number; grains: number[] }
 
 export async function readMetrics(db: Db, span: MetricsSpan, filter: MetricsFilter = {}) {
   const where = conditions(filter);
   // Inlined, not bound: D1 binds numbers as reals, and bucket / g must be an integer division.
   const g = sql.raw(String(Math.trunc(span.granularityMs)));
-  const inWindow = sql`bucket >= ${span.from} AND bucket <= ${span.to} AND grain > 0 AND ${where.rollups}`;
+  const grains = sql.raw(span.grains.map((grain) => String(Math.trunc(grain))).join(", "));
+  const inWindow = sql`grain IN (${grains}) AND bucket >= ${span.from} AND bucket <= ${span.to} AND ${where.rollups}`;
   // Summed in SQL twice, per key and per bucket, rather than per key and bucket: a 24-hour window
   // by the minute would otherwise return some 30,000 rows of 30 columns at a million events a month.
   const [totals, series, backlog] = await db.$client.batch([
@@ -77,10 +78,11 @@ const backlogStatement = (db: Db, where: SQL) =>
   statement(db, sql`SELECT e.source_id, e.connection_id, e.destination_id, count(*) AS scheduled, min(e.created_at) AS oldest
     FROM events e WHERE e.status = 'scheduled' AND ${where} GROUP BY e.source_id, e.connection_id, e.destination_id`);
 
-/** Every rollup row summed per key, lifetime rows (grain 0) included, and the queue now: the Prometheus counters. */
+/** Lifetime sums per key (lifetime, day and hour rows: each count once), and the queue now: the Prometheus counters. */
 export async function readLifetime(db: Db) {
   const [totals, backlog] = await db.$client.batch([
-    statement(db, sql`SELECT source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)} FROM metric_rollups GROUP BY 1, 2, 3`),
+    statement(db, sql`SELECT source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)} FROM metric_rollups
+      WHERE grain IN (0, ${sql.raw(String(HOUR))}, ${sql.raw(String(DAY))}) GROUP BY 1, 2, 3`),
     backlogStatement(db, sql`1`),
   ]);
   return { totals: totals!.results as KeyedSums[], backlog: backlog!.results as Backlog[] };

@@ -1,15 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { idFloor } from "../../ids";
-import { LATENCY_BOUNDS_MS, LATENCY_COLUMNS } from "./rollup-columns";
+import { HOUR, LATENCY_BOUNDS_MS, LATENCY_COLUMNS } from "./rollup-columns";
 
 // The rollups of a time range, recomputed from the stored requests, events and attempts: what the
 // triggers should have summed (migrations/0010_metrics_rollups.sql backfills with the same sums).
-// By the minute, like the triggers' own rows, so that a rebuilt range reads and folds like any other.
+// By the hour, the grain the reconcile checks.
 // Ids sort by creation time, so an id range (with an hour's slack: an interrupted attempt is
 // recorded after it started) narrows each table through its primary key before the exact filter.
 
 const SLACK_MS = 3_600_000;
-const MINUTE = 60_000;
 
 function latencySums(): SQL {
   const bounds = [0, ...LATENCY_BOUNDS_MS];
@@ -25,7 +24,7 @@ function latencySums(): SQL {
 export function rebuiltRows(from: number, to: number): SQL {
   const ids = (kind: "request" | "event" | "attempt", column: string) =>
     sql`${sql.raw(column)} >= ${idFloor(kind, from - SLACK_MS)} AND ${sql.raw(column)} < ${idFloor(kind, to + SLACK_MS)}`;
-  return sql`SELECT at / ${sql.raw(String(MINUTE))} * ${sql.raw(String(MINUTE))} AS bucket, s AS source_id, c AS connection_id, d AS destination_id,
+  return sql`SELECT at / ${sql.raw(String(HOUR))} * ${sql.raw(String(HOUR))} AS bucket, s AS source_id, c AS connection_id, d AS destination_id,
       sum(ra) AS requests_accepted, sum(rr) AS requests_rejected, sum(es) AS events_scheduled, sum(ep) AS events_paused,
       sum(esu) AS events_successful, sum(ef) AS events_failed, sum(ec) AS events_cancelled,
       sum(aok) AS attempts_successful, sum(aerr) AS attempts_http_error, sum(anone) AS attempts_no_response, ${latencySums()}

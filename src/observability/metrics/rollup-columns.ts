@@ -1,6 +1,10 @@
 // The columns of a metrics rollup row (migrations/0010_metrics_rollups.sql), named once for the
 // queries that sum them, the report that reads them and the Prometheus exposition.
 
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
 /** Upper bounds of the latency histogram's buckets, in ms; a last bucket holds everything above. */
 export const LATENCY_BOUNDS_MS = [25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000] as const;
 export const LATENCY_COLUMNS = [...LATENCY_BOUNDS_MS.map((b) => `lat_${b}`), "lat_inf"] as const;
