@@ -18,4 +18,8 @@ export interface Env {
   SOURCE_CACHE_TTL_MS?: string;
   ALLOW_PRIVATE_DESTINATIONS?: string;
   RETENTION_DAYS?: string;
+  // OpenTelemetry export (docs/observability.md): the collector's OTLP/HTTP base URL, and headers as
+  // `key=value,…` (a secret: it usually carries the collector's credential). Unset: no export.
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  OTEL_EXPORTER_OTLP_HEADERS?: string;
 }

@@ -6,6 +6,9 @@ import { database } from "./db/client";
 import type { Env } from "./env";
 import { errorField, log } from "./log";
 import { recheckIssues } from "./observability/issues/recheck-issues";
+import { foldRollups } from "./observability/metrics/fold-rollups";
+import { bindTelemetry, flushTelemetry } from "./observability/telemetry/exporter";
+import { reconcileMetrics } from "./observability/metrics/reconcile";
 import { consume } from "./queue/consumer";
 import { sendBodies } from "./queue/enqueue";
 import type { QueueMessage } from "./queue/messages";
@@ -22,17 +25,29 @@ export { ReplayJob } from "./replay/replay-job";
 
 const app = buildApp();
 
+/** Runs an entry point with span export bound to it, and sends what it recorded in the background. */
+async function traced<T>(env: Env, ctx: ExecutionContext, run: () => Promise<T>): Promise<T> {
+  bindTelemetry(env, ctx);
+  try {
+    return await run();
+  } finally {
+    ctx.waitUntil(flushTelemetry());
+  }
+}
+
 export default {
-  fetch(request, env, ctx) {
+  fetch: (request, env, ctx) => {
     installKeys(env);
-    return app.fetch(request, env, ctx);
+    return traced(env, ctx, async () => app.fetch(request, env, ctx));
   },
 
   async queue(batch, env, ctx) {
     installKeys(env);
-    // The dead-letter queue is consumed by this same Worker: what Queues gave up on.
-    if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch, env, database(env.DB), Date.now());
-    else await consume(batch, env, ctx);
+    await traced(env, ctx, async () => {
+      // The dead-letter queue is consumed by this same Worker: what Queues gave up on.
+      if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch, env, database(env.DB), Date.now());
+      else await consume(batch, env, ctx);
+    });
   },
 
   async scheduled(_controller, env) {
@@ -49,6 +64,9 @@ export default {
       ["retention", () => purgeExpired(db, now, retentionDays)],
       ["issues", async () => sendBodies(env.DELIVERY_QUEUE, await recheckIssues(db, now))],
       ["secrets", () => resealStale(env.DB)],
+      // Metrics rollups age with the raw rows: folded into hours and days, past retention into lifetime totals.
+      ["metrics_fold", () => foldRollups(db, now, retentionDays)],
+      ["metrics_reconcile", () => reconcileMetrics(db, now)],
     ];
     let failure: unknown;
     for (const [name, chore] of chores) {

@@ -1,6 +1,10 @@
+import { recordLifecycle } from "./observability/telemetry/exporter";
+
 // Structured logs: one JSON object per line, ids and outcomes only (never secrets, never bodies),
-// so Workers Logs and Logpush can index them.
+// so Workers Logs and Logpush can index them. The lifecycle lines among them also become
+// OpenTelemetry spans when an OTLP endpoint is configured (docs/observability.md § OpenTelemetry).
 export function log(level: "info" | "warn" | "error", event: string, fields: Record<string, unknown>) {
+  recordLifecycle(event, fields);
   const line = JSON.stringify({ level, event, ...fields });
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);

@@ -44,8 +44,10 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
   const request = c.req.raw;
   const verification = source.verification as Verification | null;
   const base = requestBase(source, request, url, now);
+  // How long the answer and the signature check took, for the log line and the `verify` span.
+  const timing: Timing = { startedAt: now };
   const reject = (rejection: Rejection, detail: string, body: Uint8Array, size: number, problem: Problem) =>
-    recordRejection(c, base, { rejection, detail, body, size }, problem);
+    recordRejection(c, base, { rejection, detail, body, size }, problem, timing);
 
   const body = await readBody(request, cfg.maxBodyBytes);
   if (!body.ok) {
@@ -66,12 +68,14 @@ export async function ingest(c: Context<{ Bindings: Env }>): Promise<Response> {
     return reject("method_not_allowed", `method ${request.method} not in ${source.allowedMethods.join(",")}`, body.bytes, body.bytes.byteLength,
       new Problem(405, "Method Not Allowed", undefined, undefined, { allow: source.allowedMethods.join(", ") }));
   }
+  const verifyStarted = Date.now();
   const verdict = await verifyRequest(verification, input);
+  timing.verifyMs = Date.now() - verifyStarted;
   if (!verdict.ok) {
     return reject("verification_failed", verdict.reason, body.bytes, body.bytes.byteLength,
       new Problem(401, "Unauthorized", "The request could not be verified."));
   }
-  return accept(env, source, { ...base, providerEventId: base.providerId(body.bytes), bodySize: body.bytes.byteLength, verified: verdict.verified }, body.bytes);
+  return accept(env, source, { ...base, providerEventId: base.providerId(body.bytes), bodySize: body.bytes.byteLength, verified: verdict.verified }, body.bytes, timing);
 }
 
 type RequestBase = Omit<RequestRecord, "body" | "bodyChunks" | "bodySize" | "verified"> & {
@@ -100,9 +104,11 @@ function requestBase(source: SourceRow, request: Request, url: URL, now: number)
   };
 }
 
+type Timing = { startedAt: number; verifyMs?: number };
+
 type RejectionFacts = { rejection: Rejection; detail: string; body: Uint8Array; size: number };
 
-function recordRejection(c: Context<{ Bindings: Env }>, base: RequestBase, facts: RejectionFacts, problem: Problem): Response {
+function recordRejection(c: Context<{ Bindings: Env }>, base: RequestBase, facts: RejectionFacts, problem: Problem, timing: Timing): Response {
   const { providerId, ...fields } = base;
   const { rejection, detail, body, size } = facts;
   const record = { ...fields, providerEventId: providerId(body), bodySize: size, verified: false, rejection, rejectionDetail: detail };
@@ -113,12 +119,13 @@ function recordRejection(c: Context<{ Bindings: Env }>, base: RequestBase, facts
     storeRequest(database(c.env.DB), record, body.subarray(0, REJECTED_BODY_LIMIT))
       .catch((error) => log("error", "rejection.store_failed", { request_id: base.id, error: errorField(error) })),
   );
-  log("warn", "request.rejected", { request_id: base.id, source_id: base.sourceId, method: base.method, verification: base.verificationType, rejection, detail, body_size: size });
+  log("warn", "request.rejected", { request_id: base.id, source_id: base.sourceId, method: base.method, verification: base.verificationType, rejection, detail, body_size: size,
+    duration_ms: Date.now() - timing.startedAt, verify_ms: timing.verifyMs });
   return problemResponse(problem);
 }
 
 /** Stores an accepted request, hands its id to the queue, and answers: 2xx only once it is in D1. */
-async function accept(env: Env, source: SourceRow, base: RequestBase & Pick<RequestRecord, "providerEventId" | "bodySize" | "verified">, body: Uint8Array) {
+async function accept(env: Env, source: SourceRow, base: RequestBase & Pick<RequestRecord, "providerEventId" | "bodySize" | "verified">, body: Uint8Array, timing: Timing) {
   const { providerId: _, ...record } = base;
   try {
     await storeRequest(database(env.DB), record, body);
@@ -133,7 +140,7 @@ async function accept(env: Env, source: SourceRow, base: RequestBase & Pick<Requ
   }
   log("info", "request.accepted", {
     request_id: base.id, source_id: source.id, method: base.method, verification: base.verificationType, verified: record.verified,
-    provider_event_id: record.providerEventId, body_size: record.bodySize,
+    provider_event_id: record.providerEventId, body_size: record.bodySize, duration_ms: Date.now() - timing.startedAt, verify_ms: timing.verifyMs,
   });
   return acknowledge(source, base.id);
 }

@@ -66,7 +66,10 @@ export async function routeRequests(db: Db, requestIds: string[], now: number): 
     for (const outcome of outcomes) {
       // Another run routed this request first: its events stand, and ours were not inserted.
       if ((results[outcome.markedAt] as D1Result).meta.changes === 0) rerouted.push(outcome.requestId);
-      else messages.push(...initialMessages(outcome.created, now));
+      else {
+        messages.push(...initialMessages(outcome.created, now));
+        log("info", "request.routed", { request_id: outcome.requestId, started_at: now, events: outcome.created.map((e) => ({ id: e.id, destination_id: e.destinationId })) });
+      }
     }
   }
   if (rerouted.length > 0) messages.push(...initialMessages(await untried(db, rerouted), now));

@@ -1,24 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
-import { INTERRUPTED } from "../../events/attempt-writer";
-import { idFloor } from "../../ids";
-import { DEAD_LETTERED } from "../../events/attempt-writer";
+import { DAY, HOUR, SUM_SELECT, type RollupSums } from "./rollup-columns";
 
-// The numbers behind GET /v1/metrics, in one D1 round trip. Ids sort by creation time, so "in the
-// window" is a range of the primary key for requests, events and attempts alike; the queue
-// (scheduled events) is counted as it stands now, whatever the window.
-//
-// Counts are exact. Latency is an attempt's duration (request sent to answer read, or to the
-// error), failures included; attempts that timed no request (`interrupted`, `dead_lettered`: their
-// duration is a placeholder 0) are counted but left out of it. Percentiles need the durations sorted, per source, connection and
-// destination, which costs far more than counting (about 0.5 s for 50,000 attempts in local
-// workerd), so they are computed over the window's LATENCY_SAMPLE most recent attempts at most and
-// `latency_sampled` says when the window held more. Percentiles are nearest-rank: the p-th is the
-// smallest duration with at least p % of the attempts at or below it, the ceil(p/100 × n)-th in
-// ascending order.
-
-export const LATENCY_SAMPLE = 10_000;
+// The numbers behind GET /v1/metrics, in one D1 round trip: the rollups of the window summed per
+// (source, connection, destination) and per time bucket, and the queue (scheduled events) as it
+// stands now, whatever the window. Rollups of every grain are read alike: a row counts in the bucket that
+// holds its start, so a not-yet-folded minute row and an hour row add up in the same hour.
 
 export interface MetricsFilter {
   sourceId?: string;
@@ -27,74 +15,77 @@ export interface MetricsFilter {
 }
 
 type Route = { source_id: string; connection_id: string; destination_id: string };
-export interface RequestCounts { source_id: string; total: number; accepted: number; rejected: number }
-export interface EventCounts extends Route { status: string; count: number }
-export interface AttemptCounts extends Route { attempts: number; successful: number }
-export interface Latency { dimension: "source" | "connection" | "destination"; key: string; p50: number; p95: number; p99: number }
+/** Sums for one key over the window; request rows have connection_id = destination_id = ''. */
+export type KeyedSums = Route & RollupSums;
+/** Sums of one time bucket (starting at `b`) over every key the filter selects. */
+export type BucketSums = RollupSums & { b: number };
 export interface Backlog extends Route { scheduled: number; oldest: number }
 
-const rank = (p: number) => sql.raw(`(n * ${p} + 99) / 100`);
-
-/** The filter on events (alias `e`); requests only know their source, so they follow the matching connections' sources. */
-function conditions(filter: MetricsFilter): { events: SQL; requests: SQL } {
+/**
+ * Rows of requests match a source filter directly; a connection or destination filter keeps the
+ * requests of the sources that feed it (requests are routed after they are counted).
+ */
+function conditions(filter: MetricsFilter): { events: SQL; rollups: SQL } {
   const events: SQL[] = [sql`1`];
-  const requests: SQL[] = [sql`1`];
+  const eventRows: SQL[] = [sql`connection_id != ''`];
+  const requestRows: SQL[] = [sql`connection_id = ''`];
   if (filter.sourceId) {
     events.push(sql`e.source_id = ${filter.sourceId}`);
-    requests.push(sql`source_id = ${filter.sourceId}`);
+    eventRows.push(sql`source_id = ${filter.sourceId}`);
+    requestRows.push(sql`source_id = ${filter.sourceId}`);
   }
   if (filter.connectionId) {
     events.push(sql`e.connection_id = ${filter.connectionId}`);
-    requests.push(sql`source_id IN (SELECT source_id FROM connections WHERE id = ${filter.connectionId})`);
+    eventRows.push(sql`connection_id = ${filter.connectionId}`);
+    requestRows.push(sql`source_id IN (SELECT source_id FROM connections WHERE id = ${filter.connectionId})`);
   }
   if (filter.destinationId) {
     events.push(sql`e.destination_id = ${filter.destinationId}`);
-    requests.push(sql`source_id IN (SELECT source_id FROM connections WHERE destination_id = ${filter.destinationId})`);
+    eventRows.push(sql`destination_id = ${filter.destinationId}`);
+    requestRows.push(sql`source_id IN (SELECT source_id FROM connections WHERE destination_id = ${filter.destinationId})`);
   }
-  return { events: sql.join(events, sql` AND `), requests: sql.join(requests, sql` AND `) };
+  const all = (parts: SQL[]) => sql.join(parts, sql` AND `);
+  return { events: all(events), rollups: sql`((${all(eventRows)}) OR (${all(requestRows)}))` };
 }
 
 // Drizzle cannot batch raw SQL on D1, so these statements are compiled here and batched on D1 itself.
 const dialect = new SQLiteAsyncDialect();
-function statement(db: Db, query: SQL): D1PreparedStatement {
+export function statement(db: Db, query: SQL): D1PreparedStatement {
   const compiled = dialect.sqlToQuery(query);
   return db.$client.prepare(compiled.sql).bind(...compiled.params);
 }
 
-export async function readMetrics(db: Db, since: number, filter: MetricsFilter = {}) {
+export interface MetricsSpan { from: number; to: number; granularityMs: number; grains: number[] }
+
+export async function readMetrics(db: Db, span: MetricsSpan, filter: MetricsFilter = {}) {
   const where = conditions(filter);
-  const attemptFloor = idFloor("attempt", since);
-  const results = await db.$client.batch([
-    statement(db, sql`SELECT source_id, count(*) AS total, sum(rejection IS NULL) AS accepted, sum(rejection IS NOT NULL) AS rejected
-      FROM requests WHERE id >= ${idFloor("request", since)} AND ${where.requests} GROUP BY source_id`),
-    statement(db, sql`SELECT e.source_id, e.connection_id, e.destination_id, e.status, count(*) AS count
-      FROM events e WHERE e.id >= ${idFloor("event", since)} AND ${where.events} GROUP BY e.source_id, e.connection_id, e.destination_id, e.status`),
-    statement(db, sql`SELECT e.source_id, e.connection_id, e.destination_id, count(*) AS attempts,
-        sum(coalesce(t.status_code BETWEEN 200 AND 299, 0)) AS successful
-      FROM attempts t JOIN events e ON e.id = t.event_id
-      WHERE t.id >= ${attemptFloor} AND ${where.events} GROUP BY e.source_id, e.connection_id, e.destination_id`),
-    statement(db, sql`WITH a AS MATERIALIZED (
-        SELECT e.source_id AS s, e.connection_id AS c, e.destination_id AS d, t.duration_ms AS ms
-        FROM attempts t JOIN events e ON e.id = t.event_id
-        WHERE t.id >= ${attemptFloor} AND ${where.events} AND coalesce(t.error, '') NOT IN (${INTERRUPTED}, ${DEAD_LETTERED})
-        ORDER BY t.id DESC LIMIT ${LATENCY_SAMPLE}),
-      keyed AS (SELECT 'source' AS dimension, s AS key, ms FROM a
-        UNION ALL SELECT 'connection', c, ms FROM a
-        UNION ALL SELECT 'destination', d, ms FROM a),
-      ranked AS (SELECT dimension, key, ms, row_number() OVER (PARTITION BY dimension, key ORDER BY ms) AS rn,
-        count(*) OVER (PARTITION BY dimension, key) AS n FROM keyed)
-      SELECT dimension, key,
-        max(CASE WHEN rn = ${rank(50)} THEN ms END) AS p50,
-        max(CASE WHEN rn = ${rank(95)} THEN ms END) AS p95,
-        max(CASE WHEN rn = ${rank(99)} THEN ms END) AS p99
-      FROM ranked GROUP BY dimension, key`),
-    statement(db, sql`SELECT e.source_id, e.connection_id, e.destination_id, count(*) AS scheduled, min(e.created_at) AS oldest
-      FROM events e WHERE e.status = 'scheduled' AND ${where.events} GROUP BY e.source_id, e.connection_id, e.destination_id`),
+  // Inlined, not bound: D1 binds numbers as reals, and bucket / g must be an integer division.
+  const g = sql.raw(String(Math.trunc(span.granularityMs)));
+  const grains = sql.raw(span.grains.map((grain) => String(Math.trunc(grain))).join(", "));
+  const inWindow = sql`grain IN (${grains}) AND bucket >= ${span.from} AND bucket <= ${span.to} AND ${where.rollups}`;
+  // Summed in SQL twice, per key and per bucket, rather than per key and bucket: a 24-hour window
+  // by the minute would otherwise return some 30,000 rows of 30 columns at a million events a month.
+  const [totals, series, backlog] = await db.$client.batch([
+    statement(db, sql`SELECT source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)}
+      FROM metric_rollups WHERE ${inWindow} GROUP BY 1, 2, 3`),
+    statement(db, sql`SELECT bucket / ${g} * ${g} AS b, ${sql.raw(SUM_SELECT)} FROM metric_rollups WHERE ${inWindow} GROUP BY 1`),
+    backlogStatement(db, where.events),
   ]);
-  const [requests, events, attempts, latency, backlog] = results.map((result) => result.results) as
-    [RequestCounts[], EventCounts[], AttemptCounts[], Latency[], Backlog[]];
-  const attemptTotal = attempts.reduce((sum, row) => sum + Number(row.attempts), 0);
-  return { requests, events, attempts, latency, backlog, latencySampled: attemptTotal > LATENCY_SAMPLE };
+  return { totals: totals!.results as KeyedSums[], series: series!.results as BucketSums[], backlog: backlog!.results as Backlog[] };
+}
+
+const backlogStatement = (db: Db, where: SQL) =>
+  statement(db, sql`SELECT e.source_id, e.connection_id, e.destination_id, count(*) AS scheduled, min(e.created_at) AS oldest
+    FROM events e WHERE e.status = 'scheduled' AND ${where} GROUP BY e.source_id, e.connection_id, e.destination_id`);
+
+/** Lifetime sums per key (lifetime, day and hour rows: each count once), and the queue now: the Prometheus counters. */
+export async function readLifetime(db: Db) {
+  const [totals, backlog] = await db.$client.batch([
+    statement(db, sql`SELECT source_id, connection_id, destination_id, ${sql.raw(SUM_SELECT)} FROM metric_rollups
+      WHERE grain IN (0, ${sql.raw(String(HOUR))}, ${sql.raw(String(DAY))}) GROUP BY 1, 2, 3`),
+    backlogStatement(db, sql`1`),
+  ]);
+  return { totals: totals!.results as KeyedSums[], backlog: backlog!.results as Backlog[] };
 }
 
 export type MetricsRows = Awaited<ReturnType<typeof readMetrics>>;
