@@ -1,12 +1,14 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "../env";
 import type { PrincipalVariables } from "../auth/principal";
 import { requirePrincipal } from "../auth/require-principal";
+import { sessionRoutes } from "../auth/session-routes";
+import { docsPage } from "../http/docs-page";
 import { badRequest, zodIssuesToFields } from "../http/problem";
 import { connectionRoutes } from "./connections";
 import { destinationRoutes } from "./destinations";
 import { eventRoutes } from "./events";
+import { filterTestRoutes } from "./filter-test";
 import { issueRoutes } from "./issues";
 import { metricsRoutes } from "./metrics";
 import { notificationChannelRoutes } from "./notification-channels";
@@ -40,10 +42,12 @@ export function adminApi() {
     info: { title: "Event Gateway admin API", version: "0.1.0", description: "Manage sources, destinations and connections; search, trace and retry webhooks." },
     security: [{ adminToken: [] }],
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.get("/docs", docsPage);
+  app.route("/", sessionRoutes());
   app.route("/", sourceRoutes());
   app.route("/", destinationRoutes());
   app.route("/", connectionRoutes());
+  app.route("/", filterTestRoutes());
   app.route("/", requestRoutes());
   app.route("/", eventRoutes());
   app.route("/", transformationRoutes());

@@ -1,0 +1,40 @@
+import { useState } from "preact/hooks";
+import { api, must, type Schemas } from "../api/client";
+import { ProblemView } from "./problem";
+import { loadSample } from "./sample-request";
+
+/**
+ * Runs a transformation's code on a stored request (the latest, or one named by id) and shows the
+ * request before and after, and the console output, before anything is saved.
+ */
+export function TryTransformation({ code, env }: { code: () => string; env: () => Record<string, string> }) {
+  const [requestId, setRequestId] = useState("");
+  const [result, setResult] = useState<{ before: unknown; after: Schemas["TransformationRunResult"] } | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+  const run = async () => {
+    setError(undefined);
+    setResult(null);
+    try {
+      const { id: _id, ...request } = await loadSample(requestId);
+      const after = await must(api.POST("/v1/transformations/run", { body: { code: code(), env: env(), request } }));
+      setResult({ before: request, after });
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <section aria-label="Try the transformation" class="try">
+      <label for="sample-request">Sample request id (empty: the latest)</label>
+      <input id="sample-request" value={requestId} onInput={(e) => setRequestId((e.currentTarget as HTMLInputElement).value)} />
+      <button type="button" onClick={run}>Run on a sample</button>
+      <ProblemView error={error} />
+      {result && (
+        <div class="side-by-side">
+          <figure><figcaption>Before</figcaption><pre>{JSON.stringify(result.before, null, 2)}</pre></figure>
+          <figure><figcaption>Result</figcaption><pre>{JSON.stringify(result.after.request, null, 2)}</pre></figure>
+          <figure><figcaption>Console</figcaption><pre>{result.after.console.map((l) => `${l.level}: ${l.message}`).join("\n") || "(no output)"}</pre></figure>
+        </div>
+      )}
+    </section>
+  );
+}
