@@ -2,7 +2,7 @@ import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startReceiver, type Receiver } from "../support/receiver";
 import { ADMIN_TOKEN, ROOT, startGateway, type Gateway } from "../e2e/wrangler-dev";
 
@@ -35,6 +35,10 @@ export function browserFixture() {
     f.page.on("console", (message) => message.type() === "error" && !/status of 40[0-9]/.test(message.text()) && errors.push(message.text()));
     f.page.on("dialog", (dialog) => dialog.accept());
   });
+  // A failed test leaves a picture of the page it failed on.
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await screenshot(f.page, `failed-${context.task.name.replace(/\W+/g, "-").slice(0, 60)}`);
+  });
   afterAll(async () => {
     await Promise.all([f.browser?.close(), f.gateway?.stop(), f.receiver?.close()]);
     expect(errors).toEqual([]);
@@ -56,7 +60,8 @@ export async function expectAccessible(page: Page, what: string) {
   // <script> would be refused by it, as it should be).
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    type Axe = { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+    const result = await (globalThis as unknown as { axe: Axe }).axe.run();
     return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
   expect(violations, `axe on ${what}`).toEqual([]);

@@ -24,7 +24,10 @@ describe("sign-in", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const name of NAV) await nav.getByRole("link", { name, exact: true }).waitFor();
     // The key is in no storage a script can read, nor in the URL; the cookie is HttpOnly.
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + location.href);
+    const stored = await page.evaluate(() => {
+      const w = globalThis as any; // runs in the page
+      return JSON.stringify({ ...w.localStorage }) + JSON.stringify({ ...w.sessionStorage }) + w.document.cookie + w.location.href;
+    });
     expect(stored).not.toContain("e2e-admin-token");
     const [cookie] = await page.context().cookies();
     expect(cookie).toMatchObject({ name: "eg_session", httpOnly: true, sameSite: "Strict" });

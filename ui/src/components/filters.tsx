@@ -3,7 +3,9 @@ import { useLocation } from "preact-iso";
 import { Field } from "./field";
 
 // A search form whose values live in the URL query, named exactly as the API's query parameters,
-// so that a filtered list is a link, and the same query can feed the API (or a bulk replay).
+// so that a filtered list is a link, and the same query can feed the API (or a bulk replay). Its
+// controls are uncontrolled (default values), so a re-render (the catalog arriving, say) keeps what
+// was typed; the form is re-created whenever the URL's query changes.
 
 export interface FilterDef {
   name: string;
@@ -61,24 +63,24 @@ export function Filters({ defs, pairs = false, children }: { defs: FilterDef[]; 
         <Field label={def.label} path={def.name} error={undefined}>
           {(control) =>
             def.options ? (
-              <select {...control} value={query[def.name] ?? ""}>
+              <select {...control}>
                 <option value="">Any</option>
-                {def.options.map((o) => <option value={o.value}>{o.label}</option>)}
+                {def.options.map((o) => <option value={o.value} selected={o.value === query[def.name]}>{o.label}</option>)}
               </select>
             ) : def.type === "datetime-local" ? (
-              <input {...control} type="datetime-local" value={toLocalInput(query[def.name])} />
+              <input {...control} type="datetime-local" defaultValue={toLocalInput(query[def.name])} />
             ) : (
-              <input {...control} value={query[def.name] ?? ""} />
+              <input {...control} defaultValue={query[def.name] ?? ""} />
             )
           }
         </Field>
       ))}
       {pairs && (
         <>
-          <Field label="JSON path" path="body_key" error={undefined} hint="e.g. data.object.id">{(c) => <input {...c} value={bodyPath} />}</Field>
-          <Field label="JSON value" path="body_value" error={undefined}>{(c) => <input {...c} value={bodyValue} />}</Field>
-          <Field label="Header" path="headers_key" error={undefined}>{(c) => <input {...c} value={header} />}</Field>
-          <Field label="Header value" path="headers_value" error={undefined}>{(c) => <input {...c} value={headerValue} />}</Field>
+          <Field label="JSON path" path="body_key" error={undefined} hint="e.g. data.object.id">{(c) => <input {...c} defaultValue={bodyPath} />}</Field>
+          <Field label="JSON value" path="body_value" error={undefined}>{(c) => <input {...c} defaultValue={bodyValue} />}</Field>
+          <Field label="Header" path="headers_key" error={undefined}>{(c) => <input {...c} defaultValue={header} />}</Field>
+          <Field label="Header value" path="headers_value" error={undefined}>{(c) => <input {...c} defaultValue={headerValue} />}</Field>
         </>
       )}
       <button type="submit">Apply filters</button>

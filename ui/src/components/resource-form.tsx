@@ -43,19 +43,23 @@ function parse(def: FieldDef, text: string, checked: boolean): unknown {
   }
 }
 
+// Uncontrolled controls (default values): a re-render, such as showing an error, keeps what was typed.
 function control(def: FieldDef, value: string, checked: boolean, attrs: Record<string, unknown>) {
   switch (def.kind) {
     case "json":
     case "code":
-      return <textarea {...attrs} rows={6} spellcheck={false} value={value} />;
+      return <textarea {...attrs} rows={6} spellcheck={false} defaultValue={value} />;
     case "select":
-      return <select {...attrs} value={value}>{def.options!.map((o) => (typeof o === "string" ? <option value={o}>{o}</option> : <option value={o.value}>{o.label}</option>))}</select>;
+      return <select {...attrs}>{def.options!.map((o) => {
+        const { value: v, label } = typeof o === "string" ? { value: o, label: o } : o;
+        return <option value={v} selected={v === value}>{label}</option>;
+      })}</select>;
     case "checkbox":
-      return <input {...attrs} type="checkbox" checked={checked} />;
+      return <input {...attrs} type="checkbox" defaultChecked={checked} />;
     case "number":
-      return <input {...attrs} type="number" value={value} />;
+      return <input {...attrs} type="number" defaultValue={value} />;
     default:
-      return <input {...attrs} value={value} />;
+      return <input {...attrs} defaultValue={value} />;
   }
 }
 
@@ -84,7 +88,8 @@ export function ResourceForm({ title, fields, initial, submitLabel, onSubmit, on
       // An edit sends only what changed: masked secrets shown in the form are never sent back.
       if (changedOnly && editing && (def.kind === "checkbox" ? element.checked === Boolean(before) : element.value === display(def, before))) continue;
       const value = parse(def, element.value, element.checked);
-      if (value !== undefined) body[def.path] = value;
+      // Left empty on a new object: the API's default applies. Emptied on an edit: cleared (null).
+      if (value !== undefined && !(value === null && !editing)) body[def.path] = value;
     }
     return body;
   };

@@ -19,7 +19,8 @@ function sampleOf(request: Schemas["Request"]): SampleRequest {
       // Not JSON: the rules see the text as it is.
     }
   }
-  return { id: request.id, method: request.method, path: request.path, query: request.query, headers: request.headers, body };
+  // The stored path is what followed /e/:source_id; routing shows "/" when nothing did.
+  return { id: request.id, method: request.method, path: request.path || "/", query: request.query, headers: request.headers, body };
 }
 
 /** The stored request `id`, or the latest one accepted (of `sourceId`, when given). */

@@ -1,7 +1,10 @@
 import { useState } from "preact/hooks";
-import { api, must, type Schemas } from "../api/client";
+import { api, ApiProblem, must, type Schemas } from "../api/client";
 import { ProblemView } from "./problem";
 import { loadSample } from "./sample-request";
+
+type Line = { level: string; message: string };
+const consoleText = (lines: Line[]) => lines.map((l) => `${l.level}: ${l.message}`).join("\n") || "(no output)";
 
 /**
  * Runs a transformation's code on a stored request (the latest, or one named by id) and shows the
@@ -28,11 +31,14 @@ export function TryTransformation({ code, env }: { code: () => string; env: () =
       <input id="sample-request" value={requestId} onInput={(e) => setRequestId((e.currentTarget as HTMLInputElement).value)} />
       <button type="button" onClick={run}>Run on a sample</button>
       <ProblemView error={error} />
+      {error instanceof ApiProblem && Array.isArray(error.extra.console) && (
+        <figure><figcaption>Console</figcaption><pre tabIndex={0}>{consoleText(error.extra.console as Line[])}</pre></figure>
+      )}
       {result && (
         <div class="side-by-side">
-          <figure><figcaption>Before</figcaption><pre>{JSON.stringify(result.before, null, 2)}</pre></figure>
-          <figure><figcaption>Result</figcaption><pre>{JSON.stringify(result.after.request, null, 2)}</pre></figure>
-          <figure><figcaption>Console</figcaption><pre>{result.after.console.map((l) => `${l.level}: ${l.message}`).join("\n") || "(no output)"}</pre></figure>
+          <figure><figcaption>Before</figcaption><pre tabIndex={0}>{JSON.stringify(result.before, null, 2)}</pre></figure>
+          <figure><figcaption>Result</figcaption><pre tabIndex={0}>{JSON.stringify(result.after.request, null, 2)}</pre></figure>
+          <figure><figcaption>Console</figcaption><pre tabIndex={0}>{consoleText(result.after.console)}</pre></figure>
         </div>
       )}
     </section>

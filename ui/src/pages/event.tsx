@@ -18,8 +18,8 @@ function Attempt({ attempt }: { attempt: Schemas["Attempt"] }) {
       {attempt.error_detail && <p>Error: {attempt.error} ({attempt.error_detail})</p>}
       <details>
         <summary>Response</summary>
-        <pre>{headersText(attempt.response_headers)}</pre>
-        <pre>{attempt.response_body ?? "(no body)"}</pre>
+        <pre tabIndex={0}>{headersText(attempt.response_headers)}</pre>
+        <pre tabIndex={0}>{attempt.response_body ?? "(no body)"}</pre>
       </details>
     </li>
   );
@@ -74,8 +74,8 @@ export function EventPage() {
           </dl>
           <section aria-labelledby="request-heading">
             <h2 id="request-heading">Request</h2>
-            <pre>{`${data.request.method} ${data.request.path}${data.request.query ? `?${data.request.query}` : ""}\n${headersText(data.request.headers)}`}</pre>
-            <pre>{data.request.body}</pre>
+            <pre tabIndex={0}>{`${data.request.method} ${data.request.path}${data.request.query ? `?${data.request.query}` : ""}\n${headersText(data.request.headers)}`}</pre>
+            <pre tabIndex={0}>{data.request.body}</pre>
           </section>
           <section aria-labelledby="trace-heading">
             <h2 id="trace-heading">Trace</h2>

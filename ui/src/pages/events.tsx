@@ -32,9 +32,9 @@ function SearchBox() {
     route(`/events?${params}`);
   };
   return (
-    <form role="search" aria-label="Find an event" onSubmit={submit} class="search">
+    <form role="search" aria-label="Find an event" onSubmit={submit} class="search" key={JSON.stringify(query)}>
       <label for="search">Search</label>
-      <input id="search" name="q" type="search" value={query.request_id ?? query.provider_event_id ?? ""}
+      <input id="search" name="q" type="search" defaultValue={query.request_id ?? query.provider_event_id ?? ""}
         placeholder="evt_…, req_… or the provider's event id" />
       <button type="submit">Find</button>
     </form>

@@ -63,8 +63,8 @@ export function RequestPage() {
           </section>
           <section aria-labelledby="body-heading">
             <h2 id="body-heading">Request</h2>
-            <pre>{`${data.request.method} ${data.request.path}${data.request.query ? `?${data.request.query}` : ""}\n${Object.entries(data.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}`}</pre>
-            <pre>{data.request.body}</pre>
+            <pre tabIndex={0}>{`${data.request.method} ${data.request.path}${data.request.query ? `?${data.request.query}` : ""}\n${Object.entries(data.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}`}</pre>
+            <pre tabIndex={0}>{data.request.body}</pre>
           </section>
           <section aria-labelledby="trace-heading">
             <h2 id="trace-heading">Trace</h2>

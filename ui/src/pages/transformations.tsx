@@ -16,7 +16,7 @@ const spec: ResourceSpec<Transformation> = {
   ],
   fields: [
     { path: "name", label: "Name" },
-    { path: "code", label: "Code", kind: "json", hint: "JavaScript: addHandler('transform', (request, context) => request)" },
+    { path: "code", label: "Code", kind: "code", hint: "JavaScript: addHandler('transform', (request, context) => request)" },
     { path: "env", label: "Env (JSON)", kind: "json", hint: '{"API_KEY": "…"}' },
   ],
   list: (cursor) => must(api.GET("/v1/transformations", { params: { query: { cursor } } })),
