@@ -21,11 +21,11 @@ export interface BrowserFixture {
   page: Page;
 }
 
-export function browserFixture() {
+export function browserFixture(gatewayOptions: Parameters<typeof startGateway>[0] = {}) {
   const f = {} as BrowserFixture;
   beforeAll(async () => {
     [f.gateway, f.receiver, f.browser] = await Promise.all([
-      startGateway(),
+      startGateway(gatewayOptions),
       startReceiver(),
       chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] }),
     ]);

@@ -218,6 +218,46 @@ describe("the dashboard, end to end", () => {
     await screenshot(page, "metrics");
   });
 
+  it("live tail shows a new event without a reload", async () => {
+    const { page } = f;
+    await nav(page, "Events");
+    await page.getByRole("table").waitFor();
+    const rows = page.getByRole("table").getByRole("link", { name: /^evt_/ });
+    const before = await rows.count();
+    await page.getByLabel("Live tail").check();
+    expect((await send({ kind: "order", order: "A-4" })).status).toBe(200);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(before + 1);
+    await page.getByLabel("Live tail").uncheck();
+  });
+
+  it("acknowledges and resolves an issue, and links to its failing events", async () => {
+    const { page, gateway, receiver } = f;
+    const failing = `${NAME}-down`;
+    const source = (await gateway.admin("POST", "/v1/sources", { name: failing })).json;
+    const destination = (await gateway.admin("POST", "/v1/destinations", { name: failing, url: `${receiver.url}/seq/500/${failing}` })).json;
+    await gateway.admin("POST", "/v1/connections", { name: failing, source_id: source.id, destination_id: destination.id, rules: [{ type: "retry", strategy: "linear", count: 0, interval_ms: 1000 }] });
+    await fetch(`${gateway.url}/e/${source.id}`, { method: "POST", body: "{}" });
+    const [issue] = await waitUntil("an open issue", async () => {
+      const open = (await gateway.admin("GET", "/v1/issues?status=open")).json.data;
+      return open.length === 1 && open;
+    });
+
+    await nav(page, "Issues");
+    const row = page.getByRole("row").filter({ hasText: issue.id });
+    await row.getByRole("button", { name: `Acknowledge ${issue.id}` }).click();
+    await row.getByRole("cell", { name: "acknowledged", exact: true }).waitFor();
+    await expectAccessible(page, "issues");
+    await screenshot(page, "issues");
+
+    await row.getByRole("link", { name: `Failing events of ${failing}` }).click();
+    await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
+    await expect.poll(() => page.getByRole("table").getByRole("link", { name: /^evt_/ }).count()).toBe(1);
+    await page.goBack();
+    await page.getByRole("row").filter({ hasText: issue.id }).getByRole("button", { name: `Resolve ${issue.id}` }).click();
+    await page.getByRole("row").filter({ hasText: issue.id }).getByRole("cell", { name: "resolved", exact: true }).waitFor();
+    expect((await gateway.admin("GET", `/v1/issues/${issue.id}`)).json.status).toBe("resolved");
+  });
+
   it("lists the requests, issues and notification channels accessibly", async () => {
     const { page } = f;
     for (const name of ["Requests", "Issues", "Notification channels"]) {

@@ -8,6 +8,9 @@ import { Trace } from "../components/trace";
 import { useLoad } from "../components/use-load";
 import { useCanWrite } from "../session";
 
+/** Only an event still waiting can be cancelled (POST /v1/events/:id/cancel). */
+const CANCELLABLE = new Set(["scheduled", "paused"]);
+
 const headersText = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\n");
 
 function Attempt({ attempt }: { attempt: Schemas["Attempt"] }) {
@@ -61,7 +64,7 @@ export function EventPage() {
       {canWrite && (
         <div class="toolbar">
           <button type="button" onClick={act("retry")}>Retry</button>
-          <button type="button" onClick={act("cancel")}>Cancel</button>
+          <button type="button" onClick={act("cancel")} disabled={!CANCELLABLE.has(data?.event.status ?? "")}>Cancel</button>
         </div>
       )}
       {data && (
@@ -79,7 +82,7 @@ export function EventPage() {
           </section>
           <section aria-labelledby="trace-heading">
             <h2 id="trace-heading">Trace</h2>
-            <Trace entries={data.trace} />
+            <Trace entries={data.trace} name={(id) => nameOf(catalog, id)} />
           </section>
           <section aria-labelledby="attempts-heading">
             <h2 id="attempts-heading">Attempts</h2>

@@ -68,7 +68,7 @@ export function RequestPage() {
           </section>
           <section aria-labelledby="trace-heading">
             <h2 id="trace-heading">Trace</h2>
-            <Trace entries={data.trace} />
+            <Trace entries={data.trace} name={(id) => nameOf(catalog, id)} />
           </section>
         </>
       )}
