@@ -27,7 +27,7 @@ describe("served by the Worker", () => {
     page.on("request", (request) => origins.add(new URL(request.url()).origin));
     const scripts: { url: string; gzip: number }[] = [];
     page.on("response", async (response) => {
-      if (response.request().resourceType() === "script") scripts.push({ url: response.url(), gzip: gzipSync(await response.body()).length });
+      if (response.request().resourceType() === "script" && response.status() === 200) scripts.push({ url: response.url(), gzip: gzipSync(await response.body()).length });
     });
 
     const home = await page.goto(`${gateway.url}/`);
