@@ -178,6 +178,19 @@ describe("the dashboard, end to end", () => {
     await page.getByRole("cell", { name: NAME, exact: true }).waitFor();
   });
 
+  it("runs the transformation a connection's rules name, from the connection's form", async () => {
+    const { page, gateway } = f;
+    const [saved] = (await gateway.admin("GET", `/v1/transformations?name=${NAME}`)).json.data;
+    await nav(page, "Connections");
+    await page.getByRole("button", { name: `Edit ${NAME}` }).click();
+    const edit = form(page, `Edit connection ${NAME}`);
+    await edit.getByLabel("Rules (JSON)").fill(JSON.stringify([{ type: "transform", transformation_id: saved.id }]));
+    await edit.getByRole("button", { name: "Run on a sample" }).click();
+    await edit.getByRole("region", { name: "Try the transformation" }).getByText('"seen": true').waitFor();
+    await expectAccessible(page, "a connection form with both try-outs");
+    await edit.getByRole("button", { name: "Cancel" }).click();
+  });
+
   it("replays the successful events in bulk: the dry-run count first, then progress to completion", async () => {
     const { page } = f;
     await nav(page, "Replays");

@@ -10,7 +10,7 @@ const consoleText = (lines: Line[]) => lines.map((l) => `${l.level}: ${l.message
  * Runs a transformation's code on a stored request (the latest, or one named by id) and shows the
  * request before and after, and the console output, before anything is saved.
  */
-export function TryTransformation({ code, env }: { code: () => string; env: () => Record<string, string> }) {
+export function TryTransformation({ source, note }: { source: () => Promise<{ code: string; env: Record<string, string> }>; note?: string }) {
   const [requestId, setRequestId] = useState("");
   const [result, setResult] = useState<{ before: unknown; after: Schemas["TransformationRunResult"] } | null>(null);
   const [error, setError] = useState<unknown>(undefined);
@@ -18,8 +18,9 @@ export function TryTransformation({ code, env }: { code: () => string; env: () =
     setError(undefined);
     setResult(null);
     try {
+      const { code, env } = await source();
       const { id: _id, ...request } = await loadSample(requestId);
-      const after = await must(api.POST("/v1/transformations/run", { body: { code: code(), env: env(), request } }));
+      const after = await must(api.POST("/v1/transformations/run", { body: { code, env, request } }));
       setResult({ before: request, after });
     } catch (failure) {
       setError(failure);
@@ -30,6 +31,7 @@ export function TryTransformation({ code, env }: { code: () => string; env: () =
       <label for="sample-request">Sample request id (empty: the latest)</label>
       <input id="sample-request" value={requestId} onInput={(e) => setRequestId((e.currentTarget as HTMLInputElement).value)} />
       <button type="button" onClick={run}>Run on a sample</button>
+      {note && <small>{note}</small>}
       <ProblemView error={error} />
       {error instanceof ApiProblem && Array.isArray(error.extra.console) && (
         <figure><figcaption>Console</figcaption><pre tabIndex={0}>{consoleText(error.extra.console as Line[])}</pre></figure>

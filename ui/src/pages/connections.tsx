@@ -3,9 +3,22 @@ import { nameOf, useCatalog } from "../components/catalog";
 import { ResourcePage, type ResourceSpec } from "../components/resource-page";
 import { time } from "../components/table";
 import { TryFilter } from "../components/try-filter";
+import { TryTransformation } from "../components/try-transformation";
 
 type Connection = Schemas["Connection"];
 const path = (id: string) => ({ params: { path: { id } } });
+
+// The API never shows a transformation's env values (they are secrets), so a try-out from the
+// connection form runs the saved code without them.
+const ENV_NOTE = "Runs the transformation's saved code without its env values, which are write-only.";
+
+/** The code of the transformation the form's rules name in their transform rule. */
+async function transformationOf(form: Record<string, unknown>) {
+  const rule = ((form.rules ?? []) as { type?: string; transformation_id?: string }[]).find((r) => r.type === "transform");
+  if (!rule?.transformation_id) throw new Error("The rules have no transform rule to run.");
+  const saved = await must(api.GET("/v1/transformations/{id}", path(rule.transformation_id)));
+  return { code: saved.code, env: {} };
+}
 
 const pauseButton = (c: Connection, run: (action: () => Promise<unknown>) => void) =>
   c.paused_at ? (
@@ -39,7 +52,12 @@ export function Connections() {
     remove: (id) => must(api.DELETE("/v1/connections/{id}", path(id))),
     rowActions: pauseButton,
     formValues: (c) => ({ ...c, disabled: Boolean(c.disabled_at) }),
-    formExtra: (read) => <TryFilter read={read} />,
+    formExtra: (read) => (
+      <>
+        <TryFilter read={read} />
+        <TryTransformation source={() => transformationOf(read())} note={ENV_NOTE} />
+      </>
+    ),
   };
   return <ResourcePage spec={spec} />;
 }

@@ -23,7 +23,9 @@ const spec: ResourceSpec<Transformation> = {
   create: (body) => must(api.POST("/v1/transformations", { body: body as Schemas["TransformationInput"] })),
   update: (id, body) => must(api.PATCH("/v1/transformations/{id}", { ...path(id), body })),
   remove: (id) => must(api.DELETE("/v1/transformations/{id}", path(id))),
-  formExtra: (read) => <TryTransformation code={() => String(read().code ?? "")} env={() => (read().env as Record<string, string>) ?? {}} />,
+  formExtra: (read) => (
+    <TryTransformation source={async () => ({ code: String(read().code ?? ""), env: (read().env as Record<string, string>) ?? {} })} />
+  ),
 };
 
 export const Transformations = () => <ResourcePage spec={spec} />;
