@@ -193,11 +193,15 @@ describe("the dashboard, end to end", () => {
 
   it("replays the successful events in bulk: the dry-run count first, then progress to completion", async () => {
     const { page } = f;
-    await nav(page, "Replays");
+    // The events list's filters become the replay's query.
+    await nav(page, "Events");
     await page.getByLabel("Status").selectOption("successful");
     await page.getByLabel("Destination").selectOption({ label: NAME });
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBe("successful");
+    await page.getByRole("link", { name: "Replay these events" }).click();
+    await page.getByRole("heading", { level: 1, name: "Replays" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("status")).toBe("successful");
+    expect(await page.getByLabel("Status").inputValue()).toBe("successful");
     await page.getByRole("button", { name: "Count events" }).click();
     await page.getByText("2 events selected").waitFor();
     await expectAccessible(page, "replays");

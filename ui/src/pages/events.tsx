@@ -1,6 +1,7 @@
 import { useLocation } from "preact-iso";
 import { api, must } from "../api/client";
-import { catalogFilters, nameOf, useCatalog } from "../components/catalog";
+import { nameOf, useCatalog } from "../components/catalog";
+import { eventFilterDefs, replayQueryOf } from "../components/event-filters";
 import { apiQuery, Filters } from "../components/filters";
 import { LiveTail } from "../components/live-tail";
 import { Pager } from "../components/pager";
@@ -8,18 +9,6 @@ import { ProblemView } from "../components/problem";
 import { Table, time } from "../components/table";
 import { useLoad } from "../components/use-load";
 import type { Schemas } from "../api/client";
-
-export const EVENT_STATUSES = ["scheduled", "paused", "successful", "failed", "cancelled"];
-
-/** The filters of GET /v1/events, shared with the bulk replay form. */
-export const eventFilterDefs = (catalog: ReturnType<typeof useCatalog>) => [
-  { name: "status", label: "Status", options: EVENT_STATUSES.map((s) => ({ value: s, label: s })) },
-  ...catalogFilters(catalog),
-  { name: "created_after", label: "Created after", type: "datetime-local" as const },
-  { name: "created_before", label: "Created before", type: "datetime-local" as const },
-  { name: "body_contains", label: "Body contains" },
-  { name: "provider_event_id", label: "Provider event id" },
-];
 
 /** One box for what a partner quotes: our event or request id, or the provider's event id. */
 function SearchBox() {
@@ -58,7 +47,7 @@ export function Events() {
     () => must(api.GET("/v1/events", { params: { query: query as Record<string, string> } })),
     [JSON.stringify(query)],
   );
-  const replayQuery = new URLSearchParams(apiQuery(query)).toString();
+  const replayQuery = replayQueryOf(apiQuery(query));
   return (
     <>
       <h1>Events</h1>
@@ -66,7 +55,7 @@ export function Events() {
       <Filters defs={eventFilterDefs(catalog)} pairs />
       <div class="toolbar">
         <LiveTail refresh={reload} />
-        {replayQuery && <a href={`/replays?${replayQuery}`}>Replay these events</a>}
+        {replayQuery && <a href={`/replays?${new URLSearchParams(replayQuery)}`}>Replay these events</a>}
       </div>
       <ProblemView error={error} />
       {data && <Table caption="Events, newest first" columns={columns(catalog)} rows={data.data} empty="No events match." />}

@@ -2,18 +2,15 @@ import { useLocation } from "preact-iso";
 import { useState } from "preact/hooks";
 import { api, must, type Schemas } from "../api/client";
 import { useCatalog } from "../components/catalog";
+import { eventFilterDefs, REPLAY_FILTERS } from "../components/event-filters";
 import { apiQuery, Filters } from "../components/filters";
 import { Pager } from "../components/pager";
 import { ProblemView } from "../components/problem";
 import { Table, time } from "../components/table";
 import { useLoad } from "../components/use-load";
 import { useCanWrite } from "../session";
-import { eventFilterDefs } from "./events";
 
 type Replay = Schemas["Replay"];
-
-/** The event filters a replay's query accepts (POST /v1/replays, EventReplayQuery). */
-export const REPLAY_FILTERS = ["status", "source_id", "connection_id", "destination_id", "created_after", "created_before"];
 
 const columns = [
   { header: "Replay", cell: (r: Replay) => <a href={`/replays/${r.id}`}>{r.id}</a> },
