@@ -34,7 +34,7 @@ describe("served by the Worker", () => {
     expect(home!.headers()["content-security-policy"]).toMatch(/script-src 'self'(;|$)/);
     await page.getByLabel("API key").waitFor();
     const firstLoad = scripts.reduce((sum, s) => sum + s.gzip, 0);
-    console.log(`first-load JavaScript: ${scripts.length} file(s), ${(firstLoad / 1024).toFixed(1)} KB gzip`);
+    console.log(`first-load JavaScript: ${scripts.map((s) => `${new URL(s.url).pathname} ${(s.gzip / 1024).toFixed(1)} KB`).join(", ")}; total ${(firstLoad / 1024).toFixed(1)} KB gzip`);
     expect(firstLoad).toBeGreaterThan(0);
     expect(firstLoad).toBeLessThan(FIRST_LOAD_BUDGET);
 
