@@ -4,7 +4,7 @@ import { useLoad } from "./use-load";
 // Sources, destinations and connections by id, for the names in tables and the choices in filter
 // selects. Loaded once per page (the API's page limit, 250, covers a gateway's configuration).
 
-export async function loadCatalog() {
+async function loadCatalog() {
   const query = { query: { limit: 250 } };
   const [sources, destinations, connections] = await Promise.all([
     must(api.GET("/v1/sources", { params: query })),

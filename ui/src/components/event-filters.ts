@@ -3,7 +3,7 @@ import { catalogFilters, type Catalog } from "./catalog";
 // The filters of GET /v1/events, shared by the events page and the bulk replay form, and the part
 // of them a replay's query accepts (POST /v1/replays, EventReplayQuery).
 
-export const EVENT_STATUSES = ["scheduled", "paused", "successful", "failed", "cancelled"];
+const EVENT_STATUSES = ["scheduled", "paused", "successful", "failed", "cancelled"];
 
 export const eventFilterDefs = (catalog: Catalog | undefined) => [
   { name: "status", label: "Status", options: EVENT_STATUSES.map((s) => ({ value: s, label: s })) },

@@ -22,7 +22,7 @@ const toLocalInput = (iso: string | undefined) => {
 };
 
 /** The API's `body.<path>=value` and `headers.<name>=value` filters, as (path, value) pairs. */
-export const prefixed = (query: Record<string, string>, prefix: string) =>
+const prefixed = (query: Record<string, string>, prefix: string) =>
   Object.entries(query).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v] as const)[0] ?? ["", ""];
 
 /** The API query a filtered list's URL stands for: every parameter but the page cursor. */

@@ -20,7 +20,7 @@ export interface FieldDef {
 
 type Values = Record<string, unknown>;
 
-export const display = (def: FieldDef, value: unknown): string => {
+const display = (def: FieldDef, value: unknown): string => {
   if (value === undefined || value === null) return "";
   if (def.kind === "json") return JSON.stringify(value, null, 2);
   if (def.kind === "list") return (value as string[]).join(", ");

@@ -1,5 +1,5 @@
 import { useLocation } from "preact-iso";
-import { api, must } from "../api/client";
+import { api, must, type Schemas } from "../api/client";
 import { nameOf, useCatalog } from "../components/catalog";
 import { eventFilterDefs, replayQueryOf } from "../components/event-filters";
 import { apiQuery, Filters } from "../components/filters";
@@ -8,7 +8,6 @@ import { Pager } from "../components/pager";
 import { ProblemView } from "../components/problem";
 import { Table, time } from "../components/table";
 import { useLoad } from "../components/use-load";
-import type { Schemas } from "../api/client";
 
 /** One box for what a partner quotes: our event or request id, or the provider's event id. */
 function SearchBox() {
