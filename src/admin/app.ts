@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "../env";
 import type { PrincipalVariables } from "../auth/principal";
@@ -6,12 +5,15 @@ import { requirePrincipal } from "../auth/require-principal";
 import { roleGate } from "../auth/role-gate";
 import { describeRoute, type RouteVariables } from "../auth/route-access";
 import { auditTrail } from "../audit/audit-trail";
+import { sessionRoutes } from "../auth/session-routes";
+import { docsPage } from "../http/docs-page";
 import { badRequest, zodIssuesToFields } from "../http/problem";
 import { apiKeyRoutes } from "./api-keys";
 import { auditLogRoutes } from "./audit-log";
 import { connectionRoutes } from "./connections";
 import { destinationRoutes } from "./destinations";
 import { eventRoutes } from "./events";
+import { filterTestRoutes } from "./filter-test";
 import { issueRoutes } from "./issues";
 import { metricsRoutes } from "./metrics";
 import { notificationChannelRoutes } from "./notification-channels";
@@ -52,10 +54,12 @@ export function adminApi() {
     info: { title: "Event Gateway admin API", version: "0.1.0", description: "Manage sources, destinations and connections; search, trace and retry webhooks. Each operation's `x-role` says which keys may call it: `read` (read and admin keys), `publish` (publish and admin keys), `admin`, or `any`." },
     security: [{ adminToken: [] }],
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.get("/docs", docsPage);
+  app.route("/", sessionRoutes());
   app.route("/", sourceRoutes());
   app.route("/", destinationRoutes());
   app.route("/", connectionRoutes());
+  app.route("/", filterTestRoutes());
   app.route("/", requestRoutes());
   app.route("/", eventRoutes());
   app.route("/", transformationRoutes());

@@ -369,3 +369,19 @@ export const metricReconciles = sqliteTable("metric_reconciles", {
   mismatched: integer("mismatched").notNull(),
   checkedAt: ms("checked_at").notNull(),
 });
+
+/**
+ * Dashboard sessions (spec §9): the SHA-256 of the random id in the browser's HttpOnly cookie, and
+ * the principal of the API key that opened it (migrations/0005_sessions.sql).
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    keyId: text("key_id").notNull(),
+    role: text("role").$type<"admin" | "read" | "publish">().notNull(),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [index("sessions_expires").on(t.expiresAt), index("sessions_key").on(t.keyId)],
+);

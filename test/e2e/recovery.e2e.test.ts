@@ -33,6 +33,7 @@ function configFile(): string {
   const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8")
     .replace('main = "src/index.ts"', `main = "${join(ROOT, "src/index.ts")}"`)
     .replace('migrations_dir = "migrations"', `migrations_dir = "${join(ROOT, "migrations")}"`)
+    .replace('directory = "./ui/dist"', `directory = "${join(ROOT, "ui/dist")}"`)
     .replace("max_retries = 10", "max_retries = 1");
   const path = join(workDir, "wrangler.toml");
   writeFileSync(path, toml);
