@@ -43,7 +43,7 @@ export function registerEvents(program: Command): void {
       const { out, api } = contextOf(command);
       const event = await must(api().POST("/v1/events/{id}/retry", { params: { path: { id } } }));
       if (out.json) printJson(event);
-      else printLine(`Retrying ${event.id}: ${event.status}, attempt ${event.attempts_count + 1} queued`);
+      else printLine(`Retry of ${event.id} queued (attempt ${event.attempts_count + 1}).`);
     });
 
   addFilterOptions(events.command("tail").description("print events as they arrive (Ctrl-C ends)"), EVENT_FILTERS)

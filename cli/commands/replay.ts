@@ -33,7 +33,7 @@ export function registerReplay(program: Command): void {
     const started = await must(api().POST("/v1/replays", { body }));
     if ("dry_run" in started) {
       if (out.json) printJson(started);
-      else printLine(`Dry run: ${started.total} ${kind} would be replayed.`);
+      else printLine(`Dry run: ${started.total} ${started.total === 1 ? kind.slice(0, -1) : kind} would be replayed.`);
       return;
     }
     const done = await follow(api(), started);

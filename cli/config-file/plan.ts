@@ -50,7 +50,8 @@ export function computePlan(file: ConfigDocument, live: LiveConfig): Step[] {
   const shown = shapeLive(live, keepMasked);
   const steps: Step[] = [];
   for (const kind of NAMED_KINDS) {
-    const liveByName = new Map((live[kind] as { id: string; name: string }[]).map((o, i) => [o.name, { id: o.id, spec: shown[kind][i]! }]));
+    const shownByName = new Map<string, Spec>(shown[kind].map((spec) => [spec.name, spec]));
+    const liveByName = new Map((live[kind] as { id: string; name: string }[]).map((o) => [o.name, { id: o.id, spec: shownByName.get(o.name)! }]));
     for (const desired of file[kind]) {
       const current = liveByName.get(desired.name);
       liveByName.delete(desired.name);

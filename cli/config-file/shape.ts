@@ -42,7 +42,8 @@ function replaceMasked(value: unknown, path: (string | number)[], secret: Secret
 const withSecrets = (name: string, fields: Record<string, unknown>, secret: SecretAt): Spec =>
   ({ name, ...(replaceMasked(fields, [name], secret) as Record<string, unknown>) });
 
-export function shapeLive(live: LiveConfig, secret: SecretAt): ConfigDocument {
+export function shapeLive(unordered: LiveConfig, secret: SecretAt): ConfigDocument {
+  const live = oldestFirst(unordered);
   const names = new Map<string, string>();
   for (const kind of ["sources", "destinations", "transformations"] as const) for (const o of live[kind]) names.set(o.id, o.name);
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -65,6 +66,18 @@ export function shapeLive(live: LiveConfig, secret: SecretAt): ConfigDocument {
       disabled: c.disabled_at !== null,
     })) as unknown as ConfigDocument["connections"],
     notification_channels: shapeChannels(live.notification_channels, secret),
+  };
+}
+
+/**
+ * The API lists newest first; the file lists oldest first (ids sort by creation), so a new object
+ * goes at the end and the placeholders of channels, named by position, stay put.
+ */
+function oldestFirst(live: LiveConfig): LiveConfig {
+  const sorted = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    sources: sorted(live.sources), destinations: sorted(live.destinations), transformations: sorted(live.transformations),
+    connections: sorted(live.connections), notification_channels: sorted(live.notification_channels),
   };
 }
 
