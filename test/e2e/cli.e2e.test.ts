@@ -213,6 +213,8 @@ describe("the command itself", () => {
     const help = await user.run(["--help"]);
     expect(help.code).toBe(0);
     for (const command of ["login", "sources", "notification-channels", "events", "requests", "replay", "export", "apply"]) expect(help.stdout).toContain(`  ${command}`);
+    // `listen` comes with the `cli` destination kind; until then the help must not offer it.
+    expect(help.stdout).not.toMatch(/^\s+listen\b/m);
     oneLineError(await user.run(["frobnicate"]), /unknown command 'frobnicate'/);
   });
 });
