@@ -19,7 +19,7 @@ const connectionSpec = named.extend({
   rules: z.array(z.union([transformRule, otherRule])).optional(),
 });
 
-const channelSpec = z.looseObject({ type: z.enum(["slack", "pagerduty", "webhook"]), url: z.string().min(1) });
+const channelSpec = z.looseObject({ type: z.enum(["slack", "pagerduty", "webhook", "opsgenie", "teams"]), url: z.string().min(1) });
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 

@@ -88,12 +88,13 @@ function shapeChannels(channels: Schemas["NotificationChannel"][], secret: Secre
     const n = (counts.get(c.type) ?? 0) + 1;
     counts.set(c.type, n);
     const at = (field: string, shown: string) => secret(["notification", c.type, n - 1, field], shown);
-    // A Slack incoming-webhook URL is itself the credential; the API shows it masked.
-    const url = c.type === "slack" ? at("url", c.url) : c.url;
+    // A Slack or Teams incoming-webhook URL is itself the credential; the API shows it masked.
+    const url = c.type === "slack" || c.type === "teams" ? at("url", c.url) : c.url;
     return {
       type: c.type,
       url,
       ...(c.routing_key === null ? {} : { routing_key: at("routing_key", c.routing_key) }),
+      ...(c.api_key === null ? {} : { api_key: at("api_key", c.api_key) }),
       ...(c.secret === null ? {} : { secret: at("secret", c.secret) }),
     };
   });

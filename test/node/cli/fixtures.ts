@@ -24,7 +24,7 @@ export function liveConfig(): LiveConfig {
     paused_at: null, disabled_at: at, created_at: at, updated_at: at,
   };
   const slack: Schemas["NotificationChannel"] = {
-    id: "nch_01", type: "slack", url: "https://hooks.slack.com/••••XXXX", routing_key: null, secret: null, created_at: at, updated_at: at,
+    id: "nch_01", type: "slack", url: "https://hooks.slack.com/••••XXXX", routing_key: null, api_key: null, secret: null, created_at: at, updated_at: at,
   };
   return {
     sources: [source, { ...source, id: "src_01", name: "plain", verification: null, url: "https://gw.example/e/src_01" }],

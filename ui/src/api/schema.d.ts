@@ -35,8 +35,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -93,8 +102,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -148,8 +166,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -225,8 +252,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -286,8 +322,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -357,8 +402,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -415,8 +469,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -479,8 +542,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -553,8 +625,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -614,8 +695,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -685,8 +775,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -743,8 +842,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -807,8 +915,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -877,8 +994,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -951,8 +1077,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1030,8 +1165,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1091,8 +1235,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1162,8 +1315,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1220,8 +1382,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1284,8 +1455,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1354,8 +1534,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1428,8 +1617,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1504,8 +1702,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1592,8 +1799,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1665,8 +1881,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1756,8 +1981,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1829,8 +2063,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1905,8 +2148,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1982,8 +2234,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2060,8 +2321,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2121,8 +2391,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2192,8 +2471,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2250,8 +2538,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2314,8 +2611,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2384,8 +2690,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2458,8 +2773,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2532,8 +2856,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2610,8 +2943,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2681,8 +3023,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2752,8 +3103,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2828,8 +3188,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2908,8 +3277,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2981,8 +3359,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3049,8 +3436,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3094,7 +3490,7 @@ export interface paths {
                     limit?: number;
                     /** @description `next_cursor` from the previous page. */
                     cursor?: string;
-                    type?: "slack" | "pagerduty" | "webhook";
+                    type?: "slack" | "pagerduty" | "webhook" | "opsgenie" | "teams";
                 };
                 header?: never;
                 path?: never;
@@ -3123,8 +3519,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3184,8 +3589,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3255,8 +3669,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3313,8 +3736,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3377,8 +3809,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3445,8 +3886,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3519,8 +3969,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3567,8 +4026,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How far back to count: `<n>m`, `<n>h`, `<n>d` or an ISO-8601 duration (`PT1H`), 1 minute to 7 days. */
+                    /** @description How far back to count: `<n>m`, `<n>h`, `<n>d` or an ISO-8601 duration (`PT1H`), 1 minute to 30 days. */
                     window?: string;
+                    /** @description Length of each time bucket: 1m for windows up to 6 hours, 5m up to 1 day, 1h up to 7 days, 1d up to 30. Default: 1m up to 2 hours, 5m up to a day, 1h up to 7 days, else 1d. */
+                    granularity?: "1m" | "5m" | "1h" | "1d";
                     /** @description Only this source's traffic. */
                     source_id?: string;
                     /** @description Only this connection's traffic (requests: its source's). */
@@ -3600,8 +4061,476 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing or wrong admin token. */
+                /** @description Missing, unknown, revoked or expired API key. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object with this id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing object. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/prometheus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The same counters and histograms, lifetime totals, in the Prometheus text exposition format (docs/observability.md § Prometheus). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Prometheus text format 0.0.4. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size, 1 to 250. */
+                    limit?: number;
+                    /** @description `next_cursor` from the previous page. */
+                    cursor?: string;
+                    role?: "admin" | "read" | "publish";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of API keys, newest first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ApiKey"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: one entry in `errors` per problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object with this id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing object. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiKeyInput"];
+                };
+            };
+            responses: {
+                /** @description Created; `key` is shown only here. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiKey"];
+                    };
+                };
+                /** @description Invalid input: one entry in `errors` per problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object with this id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing object. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The key (never the key itself). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description Invalid input: one entry in `errors` per problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object with this id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing object. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Stops the key: at once in this isolate, within 5 seconds in every other. Revoking a revoked key changes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The revoked key. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description Invalid input: one entry in `errors` per problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object with this id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing object. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size, 1 to 250. */
+                    limit?: number;
+                    /** @description `next_cursor` from the previous page. */
+                    cursor?: string;
+                    created_after?: string;
+                    created_before?: string;
+                    key_id?: string;
+                    object_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of entries, newest first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AuditEntry"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: one entry in `errors` per problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not use this route (`x-role` names who may). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4403,6 +5332,8 @@ export interface components {
             body: string;
             /** @enum {string} */
             body_encoding: "utf8" | "base64";
+            /** @description True when only a prefix of the body was kept (a rejected request keeps its first 64 KiB; body_size is the size received). */
+            body_truncated: boolean;
         };
         Event: {
             id: string;
@@ -4443,7 +5374,7 @@ export interface components {
             trigger: "initial" | "automatic" | "manual" | "bulk_retry" | "unpause";
             url: string;
             status_code: number | null;
-            /** @description timeout, connection_refused, connection_lost, dns, tls, too_many_redirects or network; interrupted (the worker died mid-attempt) or dead_lettered (the queue gave up on its message). */
+            /** @description timeout, connection_refused, connection_lost, dns, tls, too_many_redirects, blocked_address (a hop the address guard refused) or network; interrupted (the worker died mid-attempt) or dead_lettered (the queue gave up on its message). */
             error: string | null;
             error_detail: string | null;
             response_headers: {
@@ -4697,11 +5628,13 @@ export interface components {
         NotificationChannel: {
             id: string;
             /** @enum {string} */
-            type: "slack" | "pagerduty" | "webhook";
-            /** @description Masked for Slack: its incoming-webhook URL is a credential. */
+            type: "slack" | "pagerduty" | "webhook" | "opsgenie" | "teams";
+            /** @description Masked for Slack and Teams: their incoming-webhook URL is a credential. */
             url: string;
             /** @description PagerDuty only; masked. */
             routing_key: string | null;
+            /** @description OpsGenie only; masked. */
+            api_key: string | null;
             /** @description Webhook only; masked. */
             secret: string | null;
             /**
@@ -4730,11 +5663,22 @@ export interface components {
             type: "webhook";
             url: string;
             secret: string;
+        } | {
+            /** @enum {string} */
+            type: "opsgenie";
+            api_key: string;
+            /** @default https://api.opsgenie.com */
+            url: string;
+        } | {
+            /** @enum {string} */
+            type: "teams";
+            url: string;
         };
         NotificationChannelPatch: {
             url?: string;
             routing_key?: string;
             secret?: string;
+            api_key?: string;
         };
         Trace: {
             data: components["schemas"]["TraceEntry"][];
@@ -4868,7 +5812,9 @@ export interface components {
              * @example 2026-11-23T10:00:00.000Z
              */
             to: string;
-            /** @description True when the window held more than 10000 attempts: latency percentiles then describe the most recent 10000 (counts are always exact). */
+            /** @description The length of each bucket. */
+            granularity: string;
+            /** @description Always false: percentiles are computed from histograms of every attempt in the window. */
             latency_sampled: boolean;
             sources: {
                 source_id: string;
@@ -4886,15 +5832,19 @@ export interface components {
                     failed: number;
                     cancelled: number;
                 };
-                /** @description Attempts started in the window. */
+                /** @description Attempts started in the window, by outcome. */
                 attempts: {
                     total: number;
                     successful: number;
                     failed: number;
+                    /** @description Answered, but not with a 2xx. */
+                    http_error: number;
+                    /** @description No answer: a timeout, a refused connection, an interrupted or dead-lettered attempt. */
+                    no_response: number;
                     /** @description successful / total (2xx answers over all attempts); null without attempts. */
                     success_rate: number | null;
                 };
-                /** @description Nearest-rank percentiles of the window's attempt durations (milliseconds); null without attempts. */
+                /** @description Percentiles of the window's attempt durations (milliseconds), from a histogram: within one histogram bucket of the exact nearest-rank value (docs/observability.md). Null without timed attempts. */
                 latency_ms: {
                     p50: number;
                     p95: number;
@@ -4919,15 +5869,19 @@ export interface components {
                     failed: number;
                     cancelled: number;
                 };
-                /** @description Attempts started in the window. */
+                /** @description Attempts started in the window, by outcome. */
                 attempts: {
                     total: number;
                     successful: number;
                     failed: number;
+                    /** @description Answered, but not with a 2xx. */
+                    http_error: number;
+                    /** @description No answer: a timeout, a refused connection, an interrupted or dead-lettered attempt. */
+                    no_response: number;
                     /** @description successful / total (2xx answers over all attempts); null without attempts. */
                     success_rate: number | null;
                 };
-                /** @description Nearest-rank percentiles of the window's attempt durations (milliseconds); null without attempts. */
+                /** @description Percentiles of the window's attempt durations (milliseconds), from a histogram: within one histogram bucket of the exact nearest-rank value (docs/observability.md). Null without timed attempts. */
                 latency_ms: {
                     p50: number;
                     p95: number;
@@ -4950,15 +5904,19 @@ export interface components {
                     failed: number;
                     cancelled: number;
                 };
-                /** @description Attempts started in the window. */
+                /** @description Attempts started in the window, by outcome. */
                 attempts: {
                     total: number;
                     successful: number;
                     failed: number;
+                    /** @description Answered, but not with a 2xx. */
+                    http_error: number;
+                    /** @description No answer: a timeout, a refused connection, an interrupted or dead-lettered attempt. */
+                    no_response: number;
                     /** @description successful / total (2xx answers over all attempts); null without attempts. */
                     success_rate: number | null;
                 };
-                /** @description Nearest-rank percentiles of the window's attempt durations (milliseconds); null without attempts. */
+                /** @description Percentiles of the window's attempt durations (milliseconds), from a histogram: within one histogram bucket of the exact nearest-rank value (docs/observability.md). Null without timed attempts. */
                 latency_ms: {
                     p50: number;
                     p95: number;
@@ -4970,6 +5928,104 @@ export interface components {
                     oldest_scheduled_age_ms: number | null;
                 };
             }[];
+            /** @description The same figures per time bucket, oldest first, over everything the filter selects (narrow with source_id, connection_id or destination_id for one object's series). Every bucket from `from` to `to` is listed. */
+            buckets: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-23T10:00:00.000Z
+                 */
+                start: string;
+                requests: {
+                    total: number;
+                    accepted: number;
+                    rejected: number;
+                };
+                /** @description Events created in the window, by status now. */
+                events: {
+                    total: number;
+                    scheduled: number;
+                    paused: number;
+                    successful: number;
+                    failed: number;
+                    cancelled: number;
+                };
+                /** @description Attempts started in the window, by outcome. */
+                attempts: {
+                    total: number;
+                    successful: number;
+                    failed: number;
+                    /** @description Answered, but not with a 2xx. */
+                    http_error: number;
+                    /** @description No answer: a timeout, a refused connection, an interrupted or dead-lettered attempt. */
+                    no_response: number;
+                    /** @description successful / total (2xx answers over all attempts); null without attempts. */
+                    success_rate: number | null;
+                };
+                /** @description Percentiles of the window's attempt durations (milliseconds), from a histogram: within one histogram bucket of the exact nearest-rank value (docs/observability.md). Null without timed attempts. */
+                latency_ms: {
+                    p50: number;
+                    p95: number;
+                    p99: number;
+                } | null;
+            }[];
+        };
+        CreatedApiKey: components["schemas"]["ApiKey"] & {
+            /** @description The key (egk_…). Shown this once: store it now. */
+            key: string;
+        };
+        ApiKey: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "read" | "publish";
+            /**
+             * Format: date-time
+             * @example 2026-11-23T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description To the minute: written at most once a minute.
+             * @example 2026-11-23T10:00:00.000Z
+             */
+            last_used_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T10:00:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T10:00:00.000Z
+             */
+            revoked_at: string | null;
+        };
+        ApiKeyInput: {
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "read" | "publish";
+            /**
+             * Format: date-time
+             * @description When the key stops working; in the future.
+             */
+            expires_at?: string;
+        };
+        AuditEntry: {
+            id: string;
+            /** @description The API key's id, or admin_token for the bootstrap token. */
+            key_id: string;
+            method: string;
+            /** @description The route's pattern, e.g. /v1/sources/{id}. */
+            route: string;
+            /** @description The object the route acted on, or created. */
+            object_id: string | null;
+            /** @description The answer's status: failed and denied attempts are entries too. */
+            status: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T10:00:00.000Z
+             */
+            created_at: string;
         };
     };
     responses: never;
