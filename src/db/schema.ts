@@ -2,10 +2,9 @@
 // compare cheaply in SQLite, and the API turns them into ISO-8601 strings. JSON columns hold values
 // that were validated by zod before they were written.
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
-const ms = (name: string) => integer(name);
+import { json, ms } from "./columns";
 
 export const sources = sqliteTable("sources", {
   id: text("id").primaryKey(),
@@ -285,103 +284,6 @@ export const dedupeKeys = sqliteTable(
   (t) => [uniqueIndex("dedupe_keys_pk").on(t.connectionId, t.key), index("dedupe_keys_expiry").on(t.expiresAt)],
 );
 
-/** Admin API keys (spec §8): only a SHA-256 hash of the `egk_…` key is kept. */
-export const apiKeys = sqliteTable(
-  "api_keys",
-  {
-    id: text("id").primaryKey(),
-    name: text("name").notNull(),
-    role: text("role").$type<"admin" | "read" | "publish">().notNull(),
-    keyHash: text("key_hash").notNull(),
-    createdAt: ms("created_at").notNull(),
-    // Written at most once a minute per key and isolate, never on every request (src/auth/last-used.ts).
-    lastUsedAt: ms("last_used_at"),
-    expiresAt: ms("expires_at"),
-    revokedAt: ms("revoked_at"),
-  },
-  (t) => [uniqueIndex("api_keys_key_hash").on(t.keyHash)],
-);
-
-/** Every change attempted through /v1 (spec §8): who, what, when; never a body or a secret. */
-export const auditLog = sqliteTable(
-  "audit_log",
-  {
-    id: text("id").primaryKey(),
-    keyId: text("key_id").notNull(),
-    method: text("method").notNull(),
-    // The route's pattern as the OpenAPI document names it, e.g. /v1/sources/{id}.
-    route: text("route").notNull(),
-    objectId: text("object_id"),
-    status: integer("status").notNull(),
-    createdAt: ms("created_at").notNull(),
-  },
-  (t) => [
-    index("audit_log_key").on(t.keyId, t.id),
-    index("audit_log_object").on(t.objectId, t.id).where(sql`object_id IS NOT NULL`),
-  ],
-);
-
-/**
- * Metrics rollups (migrations/0010_metrics_rollups.sql keeps them with triggers; docs/observability.md
- * § Metrics). Each row sums one bucket (`grain` ms long, from `bucket`) for one source, connection
- * and destination; request rows have connection_id = destination_id = ''. Every count is in a row
- * of each grain (minutes, five minutes, hours, then days); `grain` 0 holds what retention purged, so
- * that counters never go down. The table is WITHOUT ROWID in SQL (drizzle does not model it).
- */
-export const metricRollups = sqliteTable(
-  "metric_rollups",
-  {
-    grain: integer("grain").notNull(),
-    bucket: ms("bucket").notNull(),
-    sourceId: text("source_id").notNull(),
-    connectionId: text("connection_id").notNull(),
-    destinationId: text("destination_id").notNull(),
-    requestsAccepted: integer("requests_accepted").notNull().default(0),
-    requestsRejected: integer("requests_rejected").notNull().default(0),
-    eventsScheduled: integer("events_scheduled").notNull().default(0),
-    eventsPaused: integer("events_paused").notNull().default(0),
-    eventsSuccessful: integer("events_successful").notNull().default(0),
-    eventsFailed: integer("events_failed").notNull().default(0),
-    eventsCancelled: integer("events_cancelled").notNull().default(0),
-    attemptsSuccessful: integer("attempts_successful").notNull().default(0),
-    attemptsHttpError: integer("attempts_http_error").notNull().default(0),
-    attemptsNoResponse: integer("attempts_no_response").notNull().default(0),
-    lat25: integer("lat_25").notNull().default(0),
-    lat50: integer("lat_50").notNull().default(0),
-    lat100: integer("lat_100").notNull().default(0),
-    lat250: integer("lat_250").notNull().default(0),
-    lat500: integer("lat_500").notNull().default(0),
-    lat1000: integer("lat_1000").notNull().default(0),
-    lat2500: integer("lat_2500").notNull().default(0),
-    lat5000: integer("lat_5000").notNull().default(0),
-    lat10000: integer("lat_10000").notNull().default(0),
-    lat30000: integer("lat_30000").notNull().default(0),
-    latInf: integer("lat_inf").notNull().default(0),
-    latencySumMs: integer("latency_sum_ms").notNull().default(0),
-    latencyMaxMs: integer("latency_max_ms").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.grain, t.bucket, t.sourceId, t.connectionId, t.destinationId] })],
-);
-
-/** Days the nightly metrics reconcile has checked, and how many rollup keys it found wrong. */
-export const metricReconciles = sqliteTable("metric_reconciles", {
-  day: ms("day").primaryKey(),
-  mismatched: integer("mismatched").notNull(),
-  checkedAt: ms("checked_at").notNull(),
-});
-
-/**
- * Dashboard sessions (spec §9): the SHA-256 of the random id in the browser's HttpOnly cookie, and
- * the principal of the API key that opened it (migrations/0005_sessions.sql).
- */
-export const sessions = sqliteTable(
-  "sessions",
-  {
-    idHash: text("id_hash").primaryKey(),
-    keyId: text("key_id").notNull(),
-    role: text("role").$type<"admin" | "read" | "publish">().notNull(),
-    createdAt: ms("created_at").notNull(),
-    expiresAt: ms("expires_at").notNull(),
-  },
-  (t) => [index("sessions_expires").on(t.expiresAt), index("sessions_key").on(t.keyId)],
-);
+// Tables of their own concern, in files of their own; this module stays the one schema entry point.
+export * from "./access-schema";
+export * from "./metrics-schema";
